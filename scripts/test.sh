@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check: formatting, lints, the Rust
+# tests, the UI module tests and the end-to-end tests of the real app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+step "Rust tests"
+cargo test --all-targets
+
+if compgen -G "ui/**/*.test.mjs" >/dev/null || compgen -G "ui/*.test.mjs" >/dev/null; then
+  step "UI module tests (node --test)"
+  node --test ui/
+fi
+
+if [ -d tests/e2e ]; then
+  step "End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
+  bash tests/e2e/run.sh
+fi

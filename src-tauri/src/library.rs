@@ -1,0 +1,227 @@
+//! Reading the imported library for the views: lists, one comparison's page,
+//! categories and recently viewed comparisons.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::clock::now_ms;
+use crate::content::Section;
+use crate::error::{Error, Result};
+use crate::notes::{notes_for_comparison, Note};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonSummary {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub note_count: i64,
+}
+
+/// One part of a comparison, with the learner's note on it if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageItem {
+    pub section: Section,
+    pub item_id: String,
+    /// A subject's name (on subjects and when-to-use entries).
+    pub name: Option<String>,
+    /// A subject's category.
+    pub label: Option<String>,
+    pub text: String,
+    pub retired: bool,
+    pub note: Option<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonPage {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub summary: String,
+    pub interview_tip: String,
+    pub tags: Vec<String>,
+    pub retired: bool,
+    /// The comparison as a whole and the interview tip, as note targets.
+    pub overview: PageItem,
+    pub tip: PageItem,
+    pub subjects: Vec<PageItem>,
+    pub differences: Vec<PageItem>,
+    pub when_to_use: Vec<PageItem>,
+    pub tradeoffs: Vec<PageItem>,
+    pub mistakes: Vec<PageItem>,
+    /// Retired items that still carry a note.
+    pub archived: Vec<PageItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryCount {
+    pub category: String,
+    pub count: i64,
+}
+
+fn parse_tags(json: &str) -> Vec<String> {
+    // Written by the import from validated content; a bad value shows as no tags.
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// Every current comparison, by category then title.
+pub fn list_comparisons(conn: &Connection) -> Result<Vec<ComparisonSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.title, c.category, c.summary, c.tags,
+                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id) AS note_count
+         FROM comparison c WHERE c.retired = 0
+         ORDER BY c.category, c.title COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(ComparisonSummary {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            category: row.get(2)?,
+            summary: row.get(3)?,
+            tags: parse_tags(&row.get::<_, String>(4)?),
+            note_count: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn categories(conn: &Connection) -> Result<Vec<CategoryCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT category, count(*) FROM comparison WHERE retired = 0 GROUP BY category ORDER BY category",
+    )?;
+    let rows = stmt.query_map([], |row| Ok(CategoryCount { category: row.get(0)?, count: row.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
+    let head = conn
+        .query_row(
+            "SELECT title, category, summary, interview_tip, tags, retired FROM comparison WHERE id = ?1",
+            [id],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, bool>(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    let (title, category, summary, interview_tip, tags, retired) =
+        head.ok_or_else(|| Error::UnknownComparison(id.to_string()))?;
+
+    let mut notes: HashMap<(Section, String), Note> = notes_for_comparison(conn, id)?
+        .into_iter()
+        .map(|note| ((note.key.section, note.key.item_id.clone()), note))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT section, item_id, name, label, text, retired FROM item WHERE comparison_id = ?1 ORDER BY position",
+    )?;
+    let items: Vec<PageItem> = stmt
+        .query_map([id], |row| {
+            Ok(PageItem {
+                section: row.get(0)?,
+                item_id: row.get(1)?,
+                name: row.get(2)?,
+                label: row.get(3)?,
+                text: row.get(4)?,
+                retired: row.get(5)?,
+                note: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut page = ComparisonPage {
+        id: id.to_string(),
+        title,
+        category,
+        summary: summary.clone(),
+        interview_tip: interview_tip.clone(),
+        tags: parse_tags(&tags),
+        retired,
+        overview: placeholder(Section::Comparison, summary),
+        tip: placeholder(Section::InterviewTip, interview_tip),
+        subjects: Vec::new(),
+        differences: Vec::new(),
+        when_to_use: Vec::new(),
+        tradeoffs: Vec::new(),
+        mistakes: Vec::new(),
+        archived: Vec::new(),
+    };
+    for mut item in items {
+        item.note = notes.remove(&(item.section, item.item_id.clone()));
+        if item.retired {
+            if item.note.is_some() {
+                page.archived.push(item);
+            }
+            continue;
+        }
+        match item.section {
+            Section::Comparison => page.overview = item,
+            Section::InterviewTip => page.tip = item,
+            Section::Subject => page.subjects.push(item),
+            Section::Difference => page.differences.push(item),
+            Section::WhenToUse => page.when_to_use.push(item),
+            Section::Tradeoff => page.tradeoffs.push(item),
+            Section::Mistake => page.mistakes.push(item),
+        }
+    }
+    Ok(page)
+}
+
+fn placeholder(section: Section, text: String) -> PageItem {
+    PageItem {
+        section,
+        item_id: Section::SINGLE_ITEM.into(),
+        name: None,
+        label: None,
+        text,
+        retired: false,
+        note: None,
+    }
+}
+
+pub fn record_view(conn: &Connection, comparison_id: &str) -> Result<()> {
+    let known: Option<i64> =
+        conn.query_row("SELECT 1 FROM comparison WHERE id = ?1", [comparison_id], |r| r.get(0)).optional()?;
+    if known.is_none() {
+        return Err(Error::UnknownComparison(comparison_id.to_string()));
+    }
+    conn.execute(
+        "INSERT INTO recent_view (comparison_id, viewed_at) VALUES (?1, ?2)
+         ON CONFLICT(comparison_id) DO UPDATE SET viewed_at = excluded.viewed_at",
+        rusqlite::params![comparison_id, now_ms()],
+    )?;
+    Ok(())
+}
+
+/// The most recently opened comparisons, newest first.
+pub fn recent_views(conn: &Connection, limit: usize) -> Result<Vec<ComparisonSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.title, c.category, c.summary, c.tags,
+                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id)
+         FROM recent_view r JOIN comparison c ON c.id = r.comparison_id
+         WHERE c.retired = 0 ORDER BY r.viewed_at DESC LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |row| {
+        Ok(ComparisonSummary {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            category: row.get(2)?,
+            summary: row.get(3)?,
+            tags: parse_tags(&row.get::<_, String>(4)?),
+            note_count: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

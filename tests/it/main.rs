@@ -1,0 +1,9 @@
+//! Integration tests of the Versus library, one module per area, linked as a
+//! single binary (each test binary links the whole app, webview included).
+
+mod content;
+mod crash;
+mod hygiene;
+mod notes;
+mod store;
+mod support;
