@@ -15,12 +15,10 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 
 step "Rust tests"
-cargo test --all-targets
+cargo test
 
-if compgen -G "ui/**/*.test.mjs" >/dev/null || compgen -G "ui/*.test.mjs" >/dev/null; then
-  step "UI module tests (node --test)"
-  node --test ui/
-fi
+step "UI module tests (node --test)"
+node --test ui/tests/
 
 if [ -d tests/e2e ]; then
   step "End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"

@@ -34,6 +34,10 @@ impl From<Error> for CommandError {
 
 type CommandResult<T> = Result<T, CommandError>;
 
+/// The tauri-plugin-store file for preferences, beside the database so that
+/// `VERSUS_DATA_DIR` moves both.
+pub const PREFERENCES_FILE: &str = "preferences.json";
+
 /// What the app holds while it runs. The store is absent when it could not
 /// be opened; every command then answers with the reason.
 pub struct AppState {
@@ -84,6 +88,7 @@ fn note_key(comparison_id: String, section: &str, item_id: String) -> CommandRes
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     data_dir: String,
+    preferences_path: String,
     startup_error: Option<CommandError>,
     import: ImportReport,
     version: &'static str,
@@ -93,6 +98,7 @@ pub struct AppStatus {
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     AppStatus {
         data_dir: state.data_dir.display().to_string(),
+        preferences_path: state.data_dir.join(PREFERENCES_FILE).display().to_string(),
         startup_error: state.store.as_ref().err().cloned(),
         import: state.import.clone(),
         version: env!("CARGO_PKG_VERSION"),
@@ -125,6 +131,7 @@ pub async fn get_comparison(state: State<'_, AppState>, id: String) -> CommandRe
 #[serde(rename_all = "camelCase")]
 pub struct Dashboard {
     comparison_count: usize,
+    viewed_count: i64,
     with_notes: usize,
     note_count: i64,
     categories: Vec<CategoryCount>,
@@ -140,6 +147,7 @@ pub async fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
             let all = library::list_comparisons(conn)?;
             Ok(Dashboard {
                 comparison_count: all.len(),
+                viewed_count: library::viewed_count(conn)?,
                 with_notes: all.iter().filter(|c| c.note_count > 0).count(),
                 note_count: notes::count_notes(conn)?,
                 categories: library::categories(conn)?,
@@ -155,6 +163,8 @@ pub async fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
 pub struct SavedNote {
     outcome: SaveOutcome,
     note: Option<Note>,
+    /// The note rendered and sanitized, for the preview.
+    html: String,
 }
 
 #[tauri::command]
@@ -169,7 +179,9 @@ pub async fn save_note(
     state
         .with_store(move |store| {
             let outcome = notes::save_note(store.conn_mut(), &key, &body)?;
-            Ok(SavedNote { outcome, note: notes::get_note(store.conn(), &key)? })
+            let note = notes::get_note(store.conn(), &key)?;
+            let html = note.as_ref().map(|n| markdown::render(&n.body)).unwrap_or_default();
+            Ok(SavedNote { outcome, note, html })
         })
         .await
 }

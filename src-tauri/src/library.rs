@@ -35,6 +35,8 @@ pub struct PageItem {
     pub text: String,
     pub retired: bool,
     pub note: Option<Note>,
+    /// The note rendered to sanitized HTML.
+    pub note_html: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,6 +139,7 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
                 text: row.get(4)?,
                 retired: row.get(5)?,
                 note: None,
+                note_html: None,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -160,6 +163,7 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
     };
     for mut item in items {
         item.note = notes.remove(&(item.section, item.item_id.clone()));
+        item.note_html = item.note.as_ref().map(|n| crate::markdown::render(&n.body));
         if item.retired {
             if item.note.is_some() {
                 page.archived.push(item);
@@ -188,6 +192,7 @@ fn placeholder(section: Section, text: String) -> PageItem {
         text,
         retired: false,
         note: None,
+        note_html: None,
     }
 }
 
@@ -224,4 +229,13 @@ pub fn recent_views(conn: &Connection, limit: usize) -> Result<Vec<ComparisonSum
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many current comparisons the learner has opened at least once.
+pub fn viewed_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM recent_view r JOIN comparison c ON c.id = r.comparison_id WHERE c.retired = 0",
+        [],
+        |row| row.get(0),
+    )?)
 }

@@ -1,0 +1,54 @@
+// Hash routes, parsed and built without touching the DOM (tested in node).
+//   #/                      dashboard
+//   #/comparisons?category=Storage&tag=aws&q=text   the list, filtered
+//   #/c/<id>[/<section>/<item>]                     a comparison, optionally landing on an item
+//   #/settings
+
+export function parseRoute(hash) {
+  const raw = String(hash ?? "").replace(/^#/, "");
+  const [path, query = ""] = raw.split("?", 2);
+  const parts = path.split("/").filter(Boolean).map(safeDecode);
+  const params = Object.fromEntries(new URLSearchParams(query));
+  if (parts.length === 0) return { name: "dashboard" };
+  if (parts[0] === "comparisons" && parts.length === 1) {
+    return { name: "list", category: params.category ?? "", tag: params.tag ?? "", q: params.q ?? "" };
+  }
+  if (parts[0] === "c" && parts.length >= 2) {
+    const route = { name: "comparison", id: parts[1] };
+    if (parts.length >= 4) route.target = { section: parts[2], itemId: parts[3] };
+    return route;
+  }
+  if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
+  return { name: "not-found", path };
+}
+
+export function buildHash(route) {
+  switch (route.name) {
+    case "dashboard":
+      return "#/";
+    case "list": {
+      const params = new URLSearchParams();
+      for (const key of ["category", "tag", "q"]) if (route[key]) params.set(key, route[key]);
+      const query = params.toString();
+      return query ? `#/comparisons?${query}` : "#/comparisons";
+    }
+    case "comparison": {
+      const base = `#/c/${encodeURIComponent(route.id)}`;
+      return route.target
+        ? `${base}/${encodeURIComponent(route.target.section)}/${encodeURIComponent(route.target.itemId)}`
+        : base;
+    }
+    case "settings":
+      return "#/settings";
+    default:
+      return "#/";
+  }
+}
+
+function safeDecode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

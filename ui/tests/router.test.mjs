@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildHash, parseRoute } from "../js/router.js";
+
+test("the empty hash and #/ are the dashboard", () => {
+  assert.deepEqual(parseRoute(""), { name: "dashboard" });
+  assert.deepEqual(parseRoute("#/"), { name: "dashboard" });
+});
+
+test("the list carries its filters", () => {
+  assert.deepEqual(parseRoute("#/comparisons?category=Messaging%20%26%20Streaming&q=fifo"), {
+    name: "list",
+    category: "Messaging & Streaming",
+    tag: "",
+    q: "fifo",
+  });
+});
+
+test("a comparison, with and without a target item", () => {
+  assert.deepEqual(parseRoute("#/c/ec2-vs-lambda"), { name: "comparison", id: "ec2-vs-lambda" });
+  assert.deepEqual(parseRoute("#/c/ec2-vs-lambda/tradeoff/flexibility-vs-ops"), {
+    name: "comparison",
+    id: "ec2-vs-lambda",
+    target: { section: "tradeoff", itemId: "flexibility-vs-ops" },
+  });
+});
+
+test("unknown paths and bad escapes do not throw", () => {
+  assert.equal(parseRoute("#/nope/x").name, "not-found");
+  assert.equal(parseRoute("#/c/%E0%A4%A").id, "%E0%A4%A");
+});
+
+test("buildHash and parseRoute round-trip", () => {
+  const routes = [
+    { name: "dashboard" },
+    { name: "settings" },
+    { name: "list", category: "Security & Identity", tag: "aws", q: "kms vs hsm" },
+    { name: "comparison", id: "sqs-standard-vs-fifo" },
+    { name: "comparison", id: "a-b", target: { section: "when_to_use", itemId: "x/y" } },
+  ];
+  for (const route of routes) {
+    const parsed = parseRoute(buildHash(route));
+    assert.equal(parsed.name, route.name);
+    for (const [key, value] of Object.entries(route)) assert.deepEqual(parsed[key], value, key);
+  }
+  assert.equal(buildHash({ name: "list" }), "#/comparisons");
+});
