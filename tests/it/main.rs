@@ -4,6 +4,7 @@
 mod content;
 mod crash;
 mod hygiene;
+mod library_content;
 mod notes;
 mod store;
 mod support;

@@ -1,6 +1,7 @@
 //! The shipped library and content packs: parsing, validation and the embedded files.
 
 mod model;
+mod taxonomy;
 mod validate;
 
 use std::collections::HashMap;
@@ -9,6 +10,7 @@ use include_dir::{include_dir, Dir};
 use sha2::{Digest, Sha256};
 
 pub use model::{Comparison, Item, Section, Subject, Tag, WhenToUse, SLUG_PATTERN};
+pub use taxonomy::{CATEGORIES, CLOUD_TAGS, TOPIC_TAGS};
 pub use validate::{category_slug, is_slug, validate};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
