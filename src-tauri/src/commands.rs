@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
 use crate::markdown;
 use crate::notes::{self, ArchivedNote, Note, NoteKey, NoteVersion, NoteWithPlace, SaveOutcome};
+use crate::search::{self, SearchQuery, SearchResults};
 use crate::store::{ImportReport, Store};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -217,6 +218,23 @@ pub async fn restore_note_version(
 #[tauri::command]
 pub async fn archived_notes(state: State<'_, AppState>) -> CommandResult<Vec<ArchivedNote>> {
     state.with_store(|store| notes::archived_notes(store.conn())).await
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    category: Option<String>,
+    notes_only: Option<bool>,
+    limit: Option<usize>,
+) -> CommandResult<SearchResults> {
+    let query = SearchQuery {
+        text: query,
+        category: category.filter(|c| !c.is_empty()),
+        notes_only: notes_only.unwrap_or(false),
+        limit: limit.unwrap_or(search::DEFAULT_LIMIT),
+    };
+    state.with_store(move |store| search::search(store.conn(), &query)).await
 }
 
 /// Markdown to sanitized HTML; the only way learner text becomes markup.

@@ -10,6 +10,7 @@ pub mod error;
 pub mod library;
 pub mod markdown;
 pub mod notes;
+pub mod search;
 pub mod store;
 
 use std::path::PathBuf;
@@ -47,6 +48,7 @@ pub fn run() {
             commands::restore_note_version,
             commands::archived_notes,
             commands::render_markdown,
+            commands::search,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -6,5 +6,6 @@ mod crash;
 mod hygiene;
 mod library_content;
 mod notes;
+mod search;
 mod store;
 mod support;

@@ -68,6 +68,8 @@ pub fn import_library(conn: &mut Connection, library: &Library, source: &str) ->
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![hash_key, library.hash],
     )?;
+    // The triggers kept the search index in step row by row; merge its segments once.
+    crate::search::optimize_index(&tx)?;
     tx.commit()?;
     Ok(report)
 }

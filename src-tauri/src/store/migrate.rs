@@ -8,7 +8,8 @@ use crate::clock::now_ms;
 use crate::error::{Error, Result};
 
 /// Migration N brings the schema from version N-1 to N; the index is N-1.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_search.sql")];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 

@@ -1,0 +1,69 @@
+-- One full-text index over the library's current items and the learner's
+-- notes. It is a regular FTS5 table (it keeps its own copy of the text)
+-- rather than an external-content one, because its rows come from two
+-- tables, item and note; the triggers below keep it in step, deleting by
+-- the exact rowid they inserted. Item rows use rowid*2, note rows rowid*2+1.
+
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title,                      -- the comparison's title, on its overview row
+    name,                       -- a subject's name; the category and tags on the overview row
+    body,                       -- the item's text, or the note's Markdown
+    kind UNINDEXED,             -- 'item' or 'note'
+    comparison_id UNINDEXED,
+    section UNINDEXED,
+    item_id UNINDEXED,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '2 3'
+);
+
+CREATE TRIGGER item_search_insert AFTER INSERT ON item WHEN new.retired = 0 BEGIN
+    INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+    SELECT new.rowid * 2,
+           CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
+           CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
+                ELSE coalesce(new.name, '') END,
+           new.text, 'item', new.comparison_id, new.section, new.item_id
+    FROM comparison c WHERE c.id = new.comparison_id;
+END;
+
+CREATE TRIGGER item_search_update AFTER UPDATE ON item BEGIN
+    DELETE FROM search_index WHERE rowid = old.rowid * 2;
+    INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+    SELECT new.rowid * 2,
+           CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
+           CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
+                ELSE coalesce(new.name, '') END,
+           new.text, 'item', new.comparison_id, new.section, new.item_id
+    FROM comparison c WHERE c.id = new.comparison_id AND new.retired = 0;
+END;
+
+CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN
+    DELETE FROM search_index WHERE rowid = old.rowid * 2;
+END;
+
+CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
+    INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+    VALUES (new.rowid * 2 + 1, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
+END;
+
+CREATE TRIGGER note_search_update AFTER UPDATE ON note BEGIN
+    DELETE FROM search_index WHERE rowid = old.rowid * 2 + 1;
+    INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+    VALUES (new.rowid * 2 + 1, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
+END;
+
+CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
+    DELETE FROM search_index WHERE rowid = old.rowid * 2 + 1;
+END;
+
+-- Index what an older store already holds.
+INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+SELECT i.rowid * 2,
+       CASE WHEN i.section = 'comparison' THEN c.title ELSE '' END,
+       CASE WHEN i.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
+            ELSE coalesce(i.name, '') END,
+       i.text, 'item', i.comparison_id, i.section, i.item_id
+FROM item i JOIN comparison c ON c.id = i.comparison_id WHERE i.retired = 0;
+
+INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
+SELECT rowid * 2 + 1, '', '', body, 'note', comparison_id, section, item_id FROM note;
