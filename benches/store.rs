@@ -2,48 +2,14 @@
 //! `cargo bench --bench store`. Every figure uses the real pragmas
 //! (WAL, synchronous=FULL) on a temporary data folder on the local disk.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use serde_json::json;
-use versus_lib::content::{embedded_library, parse_library};
+mod support;
+use support::{generated_library, ms, percentile};
+
+use versus_lib::content::embedded_library;
 use versus_lib::notes::{save_note, NoteKey};
 use versus_lib::store::{import_library, sync_embedded_library, Store};
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
-}
-
-/// A library of `n` generated comparisons shaped like real ones.
-fn generated_library(n: usize) -> versus_lib::content::Library {
-    let items = |prefix: &str, count: usize| -> Vec<serde_json::Value> {
-        (0..count)
-                .map(|i| json!({"id": format!("{prefix}-{i}"), "text": format!("Generated {prefix} number {i}: a sentence long enough to look like a real item of content.")}))
-                .collect()
-    };
-    let files: Vec<(String, Vec<u8>)> = (0..n)
-        .map(|i| {
-            let id = format!("generated-{i}");
-            let value = json!({
-                "id": id, "title": format!("Generated {i}"), "category": "Compute",
-                "summary": "A generated comparison for the benchmark.",
-                "subjects": [
-                    {"id": "alpha", "name": "Alpha", "category": "Compute", "description": "The first generated subject, described in one sentence."},
-                    {"id": "beta", "name": "Beta", "category": "Compute", "description": "The second generated subject, described in one sentence."}
-                ],
-                "differences": items("difference", 6),
-                "when_to_use": [{"subject": "alpha", "text": "Use Alpha when the generated case calls for it."}, {"subject": "beta", "text": "Use Beta when the other generated case calls for it."}],
-                "tradeoffs": items("tradeoff", 4), "mistakes": items("mistake", 4),
-                "interview_tip": "Alpha for one case, Beta for the other.", "tags": ["aws", "compute"]
-            });
-            (format!("compute/{id}.json"), serde_json::to_vec(&value).expect("json"))
-        })
-        .collect();
-    parse_library(files.iter().map(|(name, bytes)| (name.clone(), bytes.as_slice()))).expect("valid")
-}
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -2,7 +2,9 @@
 -- notes. It is a regular FTS5 table (it keeps its own copy of the text)
 -- rather than an external-content one, because its rows come from two
 -- tables, item and note; the triggers below keep it in step, deleting by
--- the exact rowid they inserted. Item rows use rowid*2, note rows rowid*2+1.
+-- the exact rowid they inserted. Item rows keep the item's rowid; note rows
+-- use the note's rowid plus 2^40, so that a rowid range selects one kind and
+-- FTS5 can search items and notes separately without reading any column.
 
 CREATE VIRTUAL TABLE search_index USING fts5(
     title,                      -- the comparison's title, on its overview row
@@ -18,7 +20,7 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 
 CREATE TRIGGER item_search_insert AFTER INSERT ON item WHEN new.retired = 0 BEGIN
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    SELECT new.rowid * 2,
+    SELECT new.rowid,
            CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
            CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
                 ELSE coalesce(new.name, '') END,
@@ -27,9 +29,9 @@ CREATE TRIGGER item_search_insert AFTER INSERT ON item WHEN new.retired = 0 BEGI
 END;
 
 CREATE TRIGGER item_search_update AFTER UPDATE ON item BEGIN
-    DELETE FROM search_index WHERE rowid = old.rowid * 2;
+    DELETE FROM search_index WHERE rowid = old.rowid;
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    SELECT new.rowid * 2,
+    SELECT new.rowid,
            CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
            CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
                 ELSE coalesce(new.name, '') END,
@@ -38,27 +40,27 @@ CREATE TRIGGER item_search_update AFTER UPDATE ON item BEGIN
 END;
 
 CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN
-    DELETE FROM search_index WHERE rowid = old.rowid * 2;
+    DELETE FROM search_index WHERE rowid = old.rowid;
 END;
 
 CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    VALUES (new.rowid * 2 + 1, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
+    VALUES (new.rowid + 1099511627776, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
 END;
 
 CREATE TRIGGER note_search_update AFTER UPDATE ON note BEGIN
-    DELETE FROM search_index WHERE rowid = old.rowid * 2 + 1;
+    DELETE FROM search_index WHERE rowid = old.rowid + 1099511627776;
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    VALUES (new.rowid * 2 + 1, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
+    VALUES (new.rowid + 1099511627776, '', '', new.body, 'note', new.comparison_id, new.section, new.item_id);
 END;
 
 CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
-    DELETE FROM search_index WHERE rowid = old.rowid * 2 + 1;
+    DELETE FROM search_index WHERE rowid = old.rowid + 1099511627776;
 END;
 
 -- Index what an older store already holds.
 INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-SELECT i.rowid * 2,
+SELECT i.rowid,
        CASE WHEN i.section = 'comparison' THEN c.title ELSE '' END,
        CASE WHEN i.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
             ELSE coalesce(i.name, '') END,
@@ -66,4 +68,4 @@ SELECT i.rowid * 2,
 FROM item i JOIN comparison c ON c.id = i.comparison_id WHERE i.retired = 0;
 
 INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-SELECT rowid * 2 + 1, '', '', body, 'note', comparison_id, section, item_id FROM note;
+SELECT rowid + 1099511627776, '', '', body, 'note', comparison_id, section, item_id FROM note;

@@ -4,7 +4,9 @@
 //! quoted for FTS5 (so `trade-off`, `c++`, `OR`, `"` and `*` are plain text,
 //! never query syntax) and matched as a prefix, so results come while typing.
 
-use rusqlite::{params, Connection};
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::content::Section;
@@ -90,42 +92,141 @@ pub fn match_expression(terms: &[String]) -> String {
     terms.iter().map(|t| format!("\"{}\"*", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
 }
 
+/// Note rows of the index have rowids from here up; item rows below.
+const NOTE_ROWID_BASE: i64 = 1 << 40;
+
+/// At most this many matches of each kind (items, notes) are ranked for one
+/// query: the newest ones. A term found in tens of thousands of notes still
+/// answers in milliseconds; below this count every match is ranked.
+pub const RANKED_CANDIDATES: i64 = 2_000;
+
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<SearchResults> {
     let (terms, truncated) = terms_of(&query.text);
     if terms.is_empty() {
         return Ok(SearchResults { hits: Vec::new(), terms, truncated });
     }
     let limit = if query.limit == 0 { DEFAULT_LIMIT } else { query.limit.min(200) };
-    let sql = format!(
-        "SELECT s.kind, s.comparison_id, c.title, c.category, s.section, s.item_id,
-                snippet(search_index, -1, char(2), char(3), '…', 14),
-                bm25(search_index, {}, {}, {}) AS score
-         FROM search_index s JOIN comparison c ON c.id = s.comparison_id
-         WHERE search_index MATCH ?1
-           AND (?2 IS NULL OR c.category = ?2)
-           AND (?3 = 0 OR s.kind = 'note')
-         ORDER BY score LIMIT ?4",
-        WEIGHTS.0, WEIGHTS.1, WEIGHTS.2
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![match_expression(&terms), query.category, query.notes_only, limit as i64],
-        |row| {
-            let kind: String = row.get(0)?;
-            Ok(SearchHit {
-                kind: if kind == "note" { HitKind::Note } else { HitKind::Item },
-                comparison_id: row.get(1)?,
-                comparison_title: row.get(2)?,
-                category: row.get(3)?,
-                section: row.get(4)?,
-                item_id: row.get(5)?,
-                snippet: marked_snippet(&row.get::<_, String>(6)?),
-                score: row.get(7)?,
-            })
-        },
-    )?;
-    let hits = rows.collect::<rusqlite::Result<_>>()?;
+    let expression = match_expression(&terms);
+    let category = query.category.as_deref();
+
+    let mut ranked = ranked_rowids(conn, &expression, NOTE_ROWID_BASE, i64::MAX, category, limit)?;
+    if !query.notes_only {
+        ranked.extend(ranked_rowids(conn, &expression, i64::MIN, NOTE_ROWID_BASE, category, limit)?);
+    }
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
+    ranked.truncate(limit);
+
+    // Snippets and titles only for the page that is shown, one query per kind:
+    // a query per hit would rebuild a prefix term's doclist every time.
+    let mut details: HashMap<i64, Detail> = HashMap::new();
+    for group in [(i64::MIN, NOTE_ROWID_BASE), (NOTE_ROWID_BASE, i64::MAX)] {
+        let rowids: Vec<i64> =
+            ranked.iter().map(|r| r.0).filter(|r| (group.0..group.1).contains(r)).collect();
+        if let (Some(low), Some(high)) = (rowids.iter().min(), rowids.iter().max()) {
+            details.extend(details_of(conn, &expression, *low, *high, &rowids)?);
+        }
+    }
+    let mut titles: HashMap<String, (String, String)> = HashMap::new();
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (rowid, score) in ranked {
+        let Some(detail) = details.remove(&rowid) else { continue };
+        if !titles.contains_key(&detail.comparison_id) {
+            let title = conn
+                .prepare_cached("SELECT title, category FROM comparison WHERE id = ?1")?
+                .query_row([&detail.comparison_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            titles.insert(detail.comparison_id.clone(), title);
+        }
+        let (comparison_title, category) = titles[&detail.comparison_id].clone();
+        hits.push(SearchHit {
+            kind: detail.kind,
+            comparison_id: detail.comparison_id,
+            comparison_title,
+            category,
+            section: detail.section,
+            item_id: detail.item_id,
+            snippet: detail.snippet,
+            score,
+        });
+    }
     Ok(SearchResults { hits, terms, truncated })
+}
+
+struct Detail {
+    kind: HitKind,
+    comparison_id: String,
+    section: Section,
+    item_id: String,
+    snippet: String,
+}
+
+/// Where each of `rowids` (all within `[low, high]`) lands, and its snippet.
+fn details_of(
+    conn: &Connection,
+    expression: &str,
+    low: i64,
+    high: i64,
+    rowids: &[i64],
+) -> Result<HashMap<i64, Detail>> {
+    let wanted = serde_json::Value::from(rowids.to_vec()).to_string();
+    // `+rowid` keeps the list a filter, so FTS5 walks the range once.
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, kind, comparison_id, section, item_id, snippet(search_index, -1, char(2), char(3), '…', 14)
+         FROM search_index
+         WHERE search_index MATCH ?1 AND rowid >= ?2 AND rowid <= ?3
+           AND +rowid IN (SELECT value FROM json_each(?4))",
+    )?;
+    let rows = stmt.query_map(params![expression, low, high, wanted], |row| {
+        let kind: String = row.get(1)?;
+        Ok((
+            row.get::<_, i64>(0)?,
+            Detail {
+                kind: if kind == "note" { HitKind::Note } else { HitKind::Item },
+                comparison_id: row.get(2)?,
+                section: row.get(3)?,
+                item_id: row.get(4)?,
+                snippet: marked_snippet(&row.get::<_, String>(5)?),
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The best `limit` (rowid, bm25) pairs among the newest
+/// [`RANKED_CANDIDATES`] matches with rowids in `[low, high)`.
+fn ranked_rowids(
+    conn: &Connection,
+    expression: &str,
+    low: i64,
+    high: i64,
+    category: Option<&str>,
+    limit: usize,
+) -> Result<Vec<(i64, f64)>> {
+    // Added only when filtering: an always-present `?4 IS NULL OR ...` would
+    // make every row of a common term pay for the test.
+    let in_category = if category.is_some() {
+        "AND comparison_id IN (SELECT id FROM comparison WHERE category = ?4)"
+    } else {
+        "AND ?4 IS NULL"
+    };
+    let cutoff: Option<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT rowid FROM search_index
+             WHERE search_index MATCH ?1 AND rowid >= ?2 AND rowid < ?3 {in_category}
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?5"
+        ))?
+        .query_row(params![expression, low, high, category, RANKED_CANDIDATES - 1], |r| r.get(0))
+        .optional()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, bm25(search_index, {}, {}, {}) AS score FROM search_index
+         WHERE search_index MATCH ?1 AND rowid >= ?2 AND rowid < ?3 {in_category}
+         ORDER BY score LIMIT ?5",
+        WEIGHTS.0, WEIGHTS.1, WEIGHTS.2
+    ))?;
+    let rows = stmt
+        .query_map(params![expression, cutoff.unwrap_or(low), high, category, limit as i64], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Escapes the snippet's text and turns the match markers into `<mark>`.

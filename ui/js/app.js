@@ -6,6 +6,7 @@ import { openPrefs } from "./prefs.js";
 import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor } from "./keys.js";
+import { openPalette } from "./palette.js";
 import * as dashboard from "./views/dashboard.js";
 import * as list from "./views/list.js";
 import * as comparison from "./views/comparison.js";
@@ -95,6 +96,9 @@ function onKeydown(e) {
       else location.hash = "#/comparisons";
       break;
     }
+    case "search":
+      openPalette();
+      break;
     case "help":
       document.getElementById("shortcuts").showModal();
       break;
@@ -117,6 +121,7 @@ async function boot() {
   ctx = { prefs, status, toast };
 
   document.addEventListener("keydown", onKeydown);
+  document.getElementById("search-button").addEventListener("click", openPalette);
   document.getElementById("shortcuts-button").addEventListener("click", () => document.getElementById("shortcuts").showModal());
   window.addEventListener("hashchange", show);
   // Losing focus or hiding the window saves open editors.

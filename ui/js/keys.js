@@ -8,6 +8,7 @@ export function shortcutFor(e) {
   const mod = e.ctrlKey || e.metaKey;
   // In a text field Alt+Left moves by word (macOS), so it stays the field's.
   if (e.altKey && e.key === "ArrowLeft") return typingIn(e.target) ? null : "back";
+  if (mod && !e.altKey && (e.key === "k" || e.key === "K")) return "search";
   if (mod && !e.altKey && e.key === "1") return "dashboard";
   if (mod && !e.altKey && e.key === "2") return "list";
   if (mod && !e.altKey && e.key === ",") return "settings";

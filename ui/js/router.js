@@ -1,7 +1,8 @@
 // Hash routes, parsed and built without touching the DOM (tested in node).
 //   #/                      dashboard
 //   #/comparisons?category=Storage&tag=aws&q=text   the list, filtered
-//   #/c/<id>[/<section>/<item>]                     a comparison, optionally landing on an item
+//   #/c/<id>[/<section>/<item>][?hl=words]          a comparison, optionally landing on an item
+//                                                   with the searched words highlighted
 //   #/settings
 
 export function parseRoute(hash) {
@@ -16,6 +17,7 @@ export function parseRoute(hash) {
   if (parts[0] === "c" && parts.length >= 2) {
     const route = { name: "comparison", id: parts[1] };
     if (parts.length >= 4) route.target = { section: parts[2], itemId: parts[3] };
+    if (params.hl) route.highlight = params.hl;
     return route;
   }
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
@@ -33,10 +35,12 @@ export function buildHash(route) {
       return query ? `#/comparisons?${query}` : "#/comparisons";
     }
     case "comparison": {
-      const base = `#/c/${encodeURIComponent(route.id)}`;
-      return route.target
-        ? `${base}/${encodeURIComponent(route.target.section)}/${encodeURIComponent(route.target.itemId)}`
-        : base;
+      let hash = `#/c/${encodeURIComponent(route.id)}`;
+      if (route.target) {
+        hash += `/${encodeURIComponent(route.target.section)}/${encodeURIComponent(route.target.itemId)}`;
+      }
+      if (route.highlight) hash += `?${new URLSearchParams({ hl: route.highlight })}`;
+      return hash;
     }
     case "settings":
       return "#/settings";

@@ -8,6 +8,8 @@ const inTextarea = { closest: (sel) => (sel.includes("textarea") ? {} : null) };
 test("global shortcuts", () => {
   assert.equal(shortcutFor(key("ArrowLeft", { altKey: true })), "back");
   assert.equal(shortcutFor(key("1", { ctrlKey: true })), "dashboard");
+  assert.equal(shortcutFor(key("k", { ctrlKey: true })), "search");
+  assert.equal(shortcutFor(key("k", { metaKey: true, target: inTextarea })), "search");
   assert.equal(shortcutFor(key("2", { metaKey: true })), "list");
   assert.equal(shortcutFor(key(",", { ctrlKey: true })), "settings");
   assert.equal(shortcutFor(key("/")), "filter");

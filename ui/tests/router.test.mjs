@@ -30,6 +30,15 @@ test("unknown paths and bad escapes do not throw", () => {
   assert.equal(parseRoute("#/c/%E0%A4%A").id, "%E0%A4%A");
 });
 
+test("a comparison carries the words to highlight", () => {
+  assert.deepEqual(parseRoute("#/c/x/tradeoff/y?hl=cold%20start"), {
+    name: "comparison",
+    id: "x",
+    target: { section: "tradeoff", itemId: "y" },
+    highlight: "cold start",
+  });
+});
+
 test("buildHash and parseRoute round-trip", () => {
   const routes = [
     { name: "dashboard" },
@@ -37,6 +46,7 @@ test("buildHash and parseRoute round-trip", () => {
     { name: "list", category: "Security & Identity", tag: "aws", q: "kms vs hsm" },
     { name: "comparison", id: "sqs-standard-vs-fifo" },
     { name: "comparison", id: "a-b", target: { section: "when_to_use", itemId: "x/y" } },
+    { name: "comparison", id: "c", target: { section: "mistake", itemId: "m" }, highlight: "c++ & ok" },
   ];
   for (const route of routes) {
     const parsed = parseRoute(buildHash(route));

@@ -3,6 +3,7 @@
 import { call } from "../api.js";
 import { html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
+import { highlightTerms } from "../highlight.js";
 import { buildHash } from "../router.js";
 
 const SECTION_LABEL = {
@@ -138,6 +139,10 @@ export async function render(view, route, ctx) {
   if (route.target) {
     const el = article.querySelector(`.item[data-section="${CSS.escape(route.target.section)}"][data-item-id="${CSS.escape(route.target.itemId)}"]`);
     if (el) {
+      if (route.highlight) {
+        const text = el.querySelector(".item-text");
+        text.innerHTML = highlightTerms(text.textContent, route.highlight.split(/\s+/));
+      }
       el.scrollIntoView({ block: "center" });
       el.classList.add("landed");
       el.focus({ preventScroll: true });

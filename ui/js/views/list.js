@@ -44,8 +44,31 @@ export async function render(view, route) {
   const tag = view.querySelector("#tag-filter");
   const text = view.querySelector("#text-filter");
 
+  // The text filter asks the search index (so it also finds words inside
+  // items and in the learner's notes); category and tag filter locally.
+  let matchingIds = null;
+  let sequence = 0;
+  async function refreshText() {
+    const mine = ++sequence;
+    if (!filters.q.trim()) {
+      matchingIds = null;
+    } else {
+      try {
+        const results = await call("search", { query: filters.q, limit: 200 });
+        if (mine !== sequence) return;
+        matchingIds = new Set(results.hits.map((h) => h.comparisonId));
+      } catch {
+        matchingIds = "local";
+      }
+    }
+    if (mine === sequence) paint();
+  }
+
   function paint() {
-    const shown = filterComparisons(comparisons, filters);
+    const shown =
+      matchingIds === "local"
+        ? filterComparisons(comparisons, filters)
+        : filterComparisons(comparisons, { ...filters, q: "" }).filter((c) => !matchingIds || matchingIds.has(c.id));
     count.textContent =
       shown.length === comparisons.length ? `Showing all ${shown.length}` : `Showing ${shown.length} of ${comparisons.length}`;
     cards.innerHTML = shown.length
@@ -65,6 +88,7 @@ export async function render(view, route) {
     view.querySelector("#clear-filters")?.addEventListener("click", () => {
       Object.assign(filters, { category: "", tag: "", q: "" });
       category.value = tag.value = text.value = "";
+      matchingIds = null;
       update();
       text.focus();
     });
@@ -85,14 +109,18 @@ export async function render(view, route) {
     filters.tag = tag.value;
     update();
   });
+  let typing = null;
   text.addEventListener("input", () => {
     filters.q = text.value;
-    update();
+    history.replaceState(null, "", buildHash({ name: "list", ...filters }));
+    clearTimeout(typing);
+    typing = setTimeout(refreshText, 80);
   });
   view.querySelector("form").addEventListener("submit", (e) => {
     e.preventDefault();
     view.querySelector(".comparison-link")?.focus();
   });
-  paint();
+  if (filters.q) await refreshText();
+  else paint();
   return {};
 }
