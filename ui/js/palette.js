@@ -52,7 +52,7 @@ function build() {
 
   function paint() {
     list.innerHTML = html`${hits.map(
-      (h, i) => html`<li role="option" id="palette-hit-${i}" class="palette-hit ${h.kind}" aria-selected="${i === active}"
+      (h, i) => html`<li role="option" id="palette-hit-${i}" class="palette-hit kind-${h.kind}" aria-selected="${i === active}"
           data-index="${i}" data-comparison-id="${h.comparisonId}" data-section="${h.section}" data-item-id="${h.itemId}">
         <span class="hit-where"><strong>${h.comparisonTitle}</strong> · ${SECTION[h.section] ?? h.section}
           ${h.kind === "note" ? html`<span class="has-notes">your note</span>` : ""}</span>
@@ -78,7 +78,7 @@ function build() {
       terms = results.terms;
       active = 0;
       status.textContent =
-        (hits.length ? `${hits.length}${hits.length === 30 ? "+" : ""} results` : "No results") +
+        (hits.length ? `${hits.length}${hits.length === 30 ? "+" : ""} result${hits.length === 1 ? "" : "s"}` : "No results") +
         (results.truncated ? " — your query was long, so only its beginning was searched" : "");
       paint();
     } catch (err) {
