@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Versus needs, and nothing that
-# is already there. Safe to run again. Usage: scripts/setup.sh [run|test]
+# is already there. Safe to run again. Usage: scripts/setup.sh [run|test|package]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-run}"
@@ -18,8 +18,14 @@ packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev curl)
 if [ "$purpose" = test ]; then
   # webkit2gtk-driver: WebKitWebDriver for end-to-end tests; xvfb: a display for them;
-  # x11-apps/imagemagick: screenshots of the display; nodejs/npm: UI module tests and the WebDriver client.
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick nodejs npm)
+  # x11-apps/imagemagick: screenshots of the display; nodejs/npm: UI module tests and the WebDriver client;
+  # dbus: dbus-run-session, a D-Bus session in which the package test checks that a second launch hands over.
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick nodejs npm dbus)
+fi
+if [ "$purpose" = package ]; then
+  # nodejs/npm: the Tauri CLI (npm package @tauri-apps/cli) that builds the .deb and .rpm.
+  # Its deb and rpm bundlers are written in Rust and call no system tool (no dpkg-deb, no rpmbuild).
+  packages+=(nodejs npm)
 fi
 if command -v dpkg-query >/dev/null; then
   missing=()
@@ -59,8 +65,13 @@ if [ "$purpose" = test ]; then
     say "Installing tauri-driver"
     cargo install tauri-driver --version '^2' --locked
   fi
-  if [ -f package-lock.json ] && [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-    say "Installing the end-to-end test packages (npm ci)"
+fi
+
+if [ "$purpose" = test ] || [ "$purpose" = package ]; then
+  # The end-to-end test client (selenium-webdriver) and the Tauri CLI (@tauri-apps/cli).
+  if [ -f package-lock.json ] && [ ! -d node_modules ] || [ package-lock.json -nt node_modules ] ||
+    [ ! -x node_modules/.bin/tauri ]; then
+    say "Installing the npm packages: end-to-end test client and Tauri CLI (npm ci)"
     npm ci --no-audit --no-fund
   fi
 fi

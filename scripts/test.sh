@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check: formatting, lints, the Rust
-# tests, the UI module tests and the end-to-end tests of the real app.
+# tests, the UI module tests, the end-to-end tests of the real app, and last
+# the package test (the .deb built, installed, launched and removed again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -24,3 +25,6 @@ if [ -d tests/e2e ]; then
   step "End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
   bash tests/e2e/run.sh
 fi
+
+step "Package test (release build, .deb installed with apt-get, installed app launched under Xvfb)"
+bash tests/package/run.sh

@@ -44,6 +44,21 @@ pub enum Error {
 
     #[error("this note has no earlier version with the id {0}")]
     UnknownVersion(i64),
+
+    #[error("there is no card with the id {0}")]
+    UnknownCard(i64),
+
+    #[error("{0}")]
+    InvalidArgument(String),
+
+    #[error("the scheduler could not grade this card: {0}")]
+    Scheduler(String),
+
+    #[error("there is no backup named {0:?}")]
+    UnknownBackup(String),
+
+    #[error("{file}: {message}")]
+    BadImport { file: String, message: String },
 }
 
 impl Error {
@@ -60,6 +75,11 @@ impl Error {
             Error::UnknownSection(_) => "unknown_section",
             Error::NoteTooLarge { .. } => "note_too_large",
             Error::UnknownVersion(_) => "unknown_version",
+            Error::UnknownBackup(_) => "unknown_backup",
+            Error::UnknownCard(_) => "unknown_card",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::Scheduler(_) => "scheduler",
+            Error::BadImport { .. } => "bad_import",
         }
     }
 

@@ -3,15 +3,24 @@
 //! Domain modules (`content`, `store`, `notes`, `library`, `markdown`) know
 //! nothing of Tauri; `commands` is the thin layer the UI calls.
 
+pub mod autobackup;
+pub mod backup;
+pub mod cards;
 pub mod clock;
 pub mod commands;
 pub mod content;
 pub mod error;
 pub mod library;
 pub mod markdown;
+pub mod note_export;
+pub mod note_import;
 pub mod notes;
+pub mod recovery;
 pub mod search;
+pub mod shell;
+pub mod startup;
 pub mod store;
+pub mod study;
 
 use std::path::PathBuf;
 
@@ -30,11 +39,28 @@ fn data_dir(app: &tauri::AppHandle) -> std::result::Result<PathBuf, tauri::Error
 }
 
 pub fn run() {
+    shell::mark_start();
+    let context = tauri::generate_context!();
+    let data_dir_override = std::env::var_os(DATA_DIR_ENV).filter(|dir| !dir.is_empty()).map(PathBuf::from);
     let result = tauri::Builder::default()
+        // First: a second launch must hand over before anything else starts.
+        .plugin(shell::single_instance(&context.config().identifier, data_dir_override.as_deref()))
+        .plugin(shell::window_state(data_dir_override.as_deref()))
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .menu(shell::menu)
+        .on_menu_event(shell::on_menu_event)
         .setup(|app| {
             let dir = data_dir(app.handle())?;
+            let t0 = std::time::Instant::now(); // TEMP-MEASURE
             app.manage(commands::AppState::open(dir));
+            if std::env::var_os("VERSUS_TEMP_MEASURE").is_some() {
+                eprintln!(
+                    "TEMP setup_open_ms={:.2} at_ms={}",
+                    t0.elapsed().as_secs_f64() * 1000.0,
+                    shell::millis_since_start()
+                );
+            } // TEMP-MEASURE
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -49,10 +75,38 @@ pub fn run() {
             commands::archived_notes,
             commands::render_markdown,
             commands::search,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
+            commands::export_markdown,
+            commands::export_comparison_markdown,
+            commands::export_json,
+            commands::import_json,
+            commands::review_queue,
+            commands::grade_card,
+            commands::undo_review,
+            commands::suspend_card,
+            commands::create_card,
+            commands::study_stats,
+            commands::comparison_progress,
+            commands::save_drill,
+            commands::grade_drill,
+            commands::list_drills,
+            shell::first_view_ready,
         ])
-        .run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("Versus could not start: {err}");
-        std::process::exit(1);
+        .build(context);
+    match result {
+        Ok(app) => app.run(|app, event| {
+            // Leave the database file whole on disk: fold the WAL in at exit.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<commands::AppState>() {
+                    state.checkpoint();
+                }
+            }
+        }),
+        Err(err) => {
+            eprintln!("Versus could not start: {err}");
+            std::process::exit(1);
+        }
     }
 }

@@ -383,7 +383,7 @@ export function waitForAnyView(driver, timeout = WAIT_MS) {
 /** Clicks a top-nav link (`dashboard`, `list`, `settings`) and waits for its view. */
 export async function navTo(driver, nav) {
   await waitForAnyView(driver);
-  const view = { dashboard: 'dashboard', list: 'list', settings: 'settings' }[nav];
+  const view = { dashboard: 'dashboard', list: 'list', settings: 'settings', backups: 'backups' }[nav];
   const link = await waitFor(driver, `header a[data-nav="${nav}"], nav a[data-nav="${nav}"]`);
   await withTimeout(link.click(), COMMAND_MS, `click nav ${nav}`);
   return waitForView(driver, view);

@@ -89,7 +89,8 @@ rm -rf target/e2e-screenshots
 mkdir -p target/e2e-screenshots
 
 shopt -s nullglob
-tests=(tests/e2e/*.test.mjs)
+# Arguments name test files to run; none runs them all.
+if [ $# -gt 0 ]; then tests=("$@"); else tests=(tests/e2e/*.test.mjs); fi
 [ ${#tests[@]} -gt 0 ] || die "no tests in tests/e2e/"
 
 node_args=(--test)

@@ -1,6 +1,7 @@
 //! Integration tests of the Versus library, one module per area, linked as a
 //! single binary (each test binary links the whole app, webview included).
 
+mod backup;
 mod content;
 mod crash;
 mod hygiene;
@@ -8,4 +9,5 @@ mod library_content;
 mod notes;
 mod search;
 mod store;
+mod study;
 mod support;

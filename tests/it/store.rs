@@ -85,6 +85,12 @@ fn an_older_schema_is_migrated_after_a_backup() {
     assert_eq!(schema_version(store.conn()).unwrap(), LATEST_SCHEMA);
     let kept: String = store.conn().query_row("SELECT x FROM legacy", [], |r| r.get(0)).unwrap();
     assert_eq!(kept, "kept");
+    let backups = versus_lib::backup::list_backups(&dir.path().join("backups")).unwrap();
+    assert_eq!(backups.len(), 1, "one backup before the migration");
+    assert_eq!(backups[0].reason, "before-migration");
+    let conn = Connection::open(&backups[0].path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 0, "the backup holds the database as it was before migrating");
 }
 
 #[test]

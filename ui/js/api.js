@@ -27,3 +27,15 @@ export async function call(command, args = {}) {
 export function storePlugin() {
   return tauri().store;
 }
+
+/** The file dialogs of tauri-plugin-dialog. */
+export function dialogs() {
+  return tauri().dialog;
+}
+
+/** A channel the Rust side reports progress on: onProgress({ done, total }). */
+export function progressChannel(onProgress) {
+  const channel = new (tauri().core.Channel)();
+  channel.onmessage = onProgress;
+  return channel;
+}

@@ -7,13 +7,27 @@ import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor } from "./keys.js";
 import { openPalette } from "./palette.js";
+import { installMenuHandlers } from "./menu.js";
 import * as dashboard from "./views/dashboard.js";
 import * as list from "./views/list.js";
 import * as comparison from "./views/comparison.js";
 import * as settings from "./views/settings.js";
+import * as backups from "./views/backups.js";
+import * as review from "./views/review.js";
+import * as drill from "./views/drill.js";
+import * as drills from "./views/drills.js";
 
-const VIEWS = { dashboard, list, comparison, settings };
-const NAV_FOR_VIEW = { dashboard: "dashboard", list: "list", comparison: "list", settings: "settings" };
+const VIEWS = { dashboard, list, comparison, settings, backups, review, drill, drills };
+const NAV_FOR_VIEW = {
+  dashboard: "dashboard",
+  list: "list",
+  comparison: "list",
+  settings: "settings",
+  backups: "backups",
+  review: "review",
+  drill: "drill",
+  drills: "drill",
+};
 
 const view = document.getElementById("view");
 const banner = document.getElementById("banner");
@@ -30,8 +44,12 @@ function toast(message) {
 }
 
 function showBanner(message) {
-  banner.textContent = message;
+  banner.innerHTML = html`<span class="banner-text">${message}</span>
+    <button type="button" id="banner-close" aria-label="Dismiss this message">Dismiss</button>`.markup;
   banner.hidden = false;
+  banner.querySelector("#banner-close").addEventListener("click", () => {
+    banner.hidden = true;
+  });
 }
 
 async function show() {
@@ -113,12 +131,16 @@ async function boot() {
     showBanner(err.message);
     return;
   }
+  if (status.recovery) {
+    showBanner(status.recovery.message);
+  }
   if (status.startupError) {
     showBanner(`Your library could not be opened: ${status.startupError.message}`);
   }
   const prefs = await openPrefs(storePlugin(), status.preferencesPath);
   applyAppearance({ theme: prefs.get("theme"), textSize: prefs.get("textSize") });
   ctx = { prefs, status, toast };
+  installMenuHandlers(ctx);
 
   document.addEventListener("keydown", onKeydown);
   document.getElementById("search-button").addEventListener("click", openPalette);
@@ -135,6 +157,9 @@ async function boot() {
     }
   }
   await show();
+  // The first view has rendered with its data (view.dataset.ready is "true"):
+  // the start-up probe (VERSUS_STARTUP_PROBE=1) stops its clock here.
+  call("first_view_ready").catch(() => {});
 }
 
 boot();

@@ -1,7 +1,13 @@
 // Preferences live in tauri-plugin-store (a JSON file in the data folder),
 // never in the notes database.
 
-export const DEFAULT_PREFS = Object.freeze({ theme: "system", textSize: "medium", lastRoute: "#/" });
+export const DEFAULT_PREFS = Object.freeze({
+  theme: "system",
+  textSize: "medium",
+  lastRoute: "#/",
+  desiredRetention: 0.9,
+  newPerDay: 20,
+});
 const THEMES = ["light", "dark", "system"];
 const TEXT_SIZES = ["small", "medium", "large"];
 
@@ -11,6 +17,10 @@ export function sanitizePrefs(raw) {
   if (raw && THEMES.includes(raw.theme)) prefs.theme = raw.theme;
   if (raw && TEXT_SIZES.includes(raw.textSize)) prefs.textSize = raw.textSize;
   if (raw && typeof raw.lastRoute === "string" && raw.lastRoute.startsWith("#/")) prefs.lastRoute = raw.lastRoute;
+  const retention = Number(raw?.desiredRetention);
+  if (raw?.desiredRetention != null && retention >= 0.7 && retention <= 0.99) prefs.desiredRetention = retention;
+  const perDay = Number(raw?.newPerDay);
+  if (raw?.newPerDay != null && Number.isInteger(perDay) && perDay >= 0 && perDay <= 1000) prefs.newPerDay = perDay;
   return prefs;
 }
 

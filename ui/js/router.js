@@ -4,6 +4,9 @@
 //   #/c/<id>[/<section>/<item>][?hl=words]          a comparison, optionally landing on an item
 //                                                   with the searched words highlighted
 //   #/settings
+//   #/backups
+//   #/review[?category=..|?comparison=..]   a review session
+//   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 
 export function parseRoute(hash) {
   const raw = String(hash ?? "").replace(/^#/, "");
@@ -21,6 +24,12 @@ export function parseRoute(hash) {
     return route;
   }
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
+  if (parts[0] === "backups" && parts.length === 1) return { name: "backups" };
+  if (parts[0] === "review" && parts.length === 1) {
+    return { name: "review", category: params.category ?? "", comparison: params.comparison ?? "" };
+  }
+  if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
+  if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
   return { name: "not-found", path };
 }
 
@@ -44,6 +53,18 @@ export function buildHash(route) {
     }
     case "settings":
       return "#/settings";
+    case "backups":
+      return "#/backups";
+    case "review": {
+      const params = new URLSearchParams();
+      for (const key of ["category", "comparison"]) if (route[key]) params.set(key, route[key]);
+      const query = params.toString();
+      return query ? `#/review?${query}` : "#/review";
+    }
+    case "drill":
+      return route.comparison ? `#/drill?comparison=${encodeURIComponent(route.comparison)}` : "#/drill";
+    case "drills":
+      return "#/drills";
     default:
       return "#/";
   }

@@ -12,11 +12,16 @@ test("system theme follows the desktop", () => {
 test("malformed preferences fall back to defaults", () => {
   assert.deepEqual(sanitizePrefs(null), DEFAULT_PREFS);
   assert.deepEqual(sanitizePrefs({ theme: "neon", textSize: 99, lastRoute: "https://x" }), DEFAULT_PREFS);
-  assert.deepEqual(sanitizePrefs({ theme: "dark", textSize: "large", lastRoute: "#/settings" }), {
+  assert.deepEqual(sanitizePrefs({ theme: "dark", textSize: "large", lastRoute: "#/settings", desiredRetention: 0.85, newPerDay: 5 }), {
     theme: "dark",
     textSize: "large",
     lastRoute: "#/settings",
+    desiredRetention: 0.85,
+    newPerDay: 5,
   });
+  assert.equal(sanitizePrefs({ desiredRetention: 2 }).desiredRetention, 0.9);
+  assert.equal(sanitizePrefs({ newPerDay: -1 }).newPerDay, 20);
+  assert.equal(sanitizePrefs({ newPerDay: 2.5 }).newPerDay, 20);
 });
 
 function fakeStorePlugin(initial = {}) {

@@ -17,7 +17,7 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
 /// Bumped when the way content maps to the store changes, so an unchanged
 /// library is still re-imported by a new app version that reads it differently.
-const IMPORT_FORMAT: &str = "versus-content-v1";
+const IMPORT_FORMAT: &str = "versus-content-v2";
 
 /// One thing wrong with one content file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

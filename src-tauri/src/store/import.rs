@@ -29,16 +29,24 @@ pub fn sync_embedded_library(conn: &mut Connection) -> Result<ImportReport> {
     import_library(conn, &library, LIBRARY_SOURCE)
 }
 
+/// True when `library` is what was last imported under `source`.
+pub fn library_is_current(conn: &Connection, library: &Library, source: &str) -> Result<bool> {
+    let stored: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [format!("content_hash:{source}")], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    Ok(stored.as_deref() == Some(library.hash.as_str()))
+}
+
 /// Upserts every comparison of `library` under `source`, in one transaction.
 /// Items and comparisons of that source that are no longer in it are marked
 /// retired; rows are never deleted.
 pub fn import_library(conn: &mut Connection, library: &Library, source: &str) -> Result<ImportReport> {
-    let hash_key = format!("content_hash:{source}");
-    let stored: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [&hash_key], |row| row.get(0)).optional()?;
-    if stored.as_deref() == Some(library.hash.as_str()) {
+    if library_is_current(conn, library, source)? {
         return Ok(ImportReport::default());
     }
+    let hash_key = format!("content_hash:{source}");
 
     let now = now_ms();
     let tx = conn.transaction()?;
@@ -68,8 +76,7 @@ pub fn import_library(conn: &mut Connection, library: &Library, source: &str) ->
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![hash_key, library.hash],
     )?;
-    // The triggers kept the search index in step row by row; merge its segments once.
-    crate::search::optimize_index(&tx)?;
+    crate::cards::sync_cards(&tx)?;
     tx.commit()?;
     Ok(report)
 }

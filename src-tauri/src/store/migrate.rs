@@ -4,12 +4,14 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::clock::now_ms;
 use crate::error::{Error, Result};
 
 /// Migration N brings the schema from version N-1 to N; the index is N-1.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_search.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_search.sql"),
+    include_str!("../../migrations/0003_study.sql"),
+];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
@@ -29,8 +31,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if current == LATEST_SCHEMA {
         return Ok(());
     }
-    if current > 0 {
-        backup_before_migration(conn, path, current)?;
+    let has_data: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if has_data > 0 {
+        backup_before_migration(conn, path)?;
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let version = index as i64 + 1;
@@ -42,11 +45,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A full copy of the database beside it, taken before its schema changes.
-fn backup_before_migration(conn: &Connection, path: &Path, from: i64) -> Result<()> {
-    let folder = path.parent().unwrap_or(Path::new(".")).join("backups");
-    std::fs::create_dir_all(&folder).map_err(Error::io("could not create the backup folder", &folder))?;
-    let target = folder.join(format!("before-schema-{}-from-{from}-{}.db", LATEST_SCHEMA, now_ms()));
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+/// A checked backup of the database, taken before its schema changes.
+fn backup_before_migration(conn: &Connection, path: &Path) -> Result<()> {
+    let folder = crate::backup::backup_dir(path.parent().unwrap_or(Path::new(".")));
+    crate::backup::take_backup(conn, &folder, crate::backup::Reason::BeforeMigration)?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-pub use import::{import_library, sync_embedded_library, ImportReport, LIBRARY_SOURCE};
+pub use import::{import_library, library_is_current, sync_embedded_library, ImportReport, LIBRARY_SOURCE};
 pub use migrate::{schema_version, LATEST_SCHEMA};
 
 /// File name of the database inside the data folder.
@@ -51,6 +51,35 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Copies the WAL's pages into the database file and empties the WAL, so
+    /// the file alone holds everything (done after a large import and at exit).
+    pub fn checkpoint(&self) -> Result<()> {
+        // A busy result (another connection reading) is not an error: the
+        // next checkpoint finishes the job.
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Replaces the whole database with the file `source` (a backup), then
+    /// reopens and migrates it. The caller takes a backup of the current
+    /// state first; this refuses a source that is damaged or from a newer app.
+    pub fn replace_with(&mut self, source: &Path) -> Result<()> {
+        crate::backup::check_file(source)?;
+        refuse_if_newer(source)?;
+        let path = self.path.clone();
+        let previous = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        // Closing the last connection checkpoints the WAL into the file and removes it.
+        previous.close().map_err(|(_, err)| err)?;
+        for companion in crate::backup::companions(&path) {
+            if companion.exists() {
+                std::fs::remove_file(&companion).map_err(Error::io("could not remove", &companion))?;
+            }
+        }
+        crate::backup::copy_durably(source, &path)?;
+        *self = Store::open(&path)?;
+        Ok(())
+    }
 }
 
 fn not_a_database(path: &Path, err: rusqlite::Error) -> Error {
@@ -64,7 +93,7 @@ fn not_a_database(path: &Path, err: rusqlite::Error) -> Error {
 
 /// Reads the schema version through a read-only connection, so a database
 /// from a newer Versus stays byte-identical when this one refuses it.
-fn refuse_if_newer(path: &Path) -> Result<()> {
+pub fn refuse_if_newer(path: &Path) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_database(path, e))?;
     let found = schema_version(&conn).map_err(|e| match e {

@@ -1,6 +1,6 @@
 // One comparison, laid out like the seed page, with a note beside every item.
 
-import { call } from "../api.js";
+import { call, dialogs } from "../api.js";
 import { html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
 import { highlightTerms } from "../highlight.js";
@@ -49,7 +49,14 @@ export async function render(view, route, ctx) {
 
   view.innerHTML = html`
     <article id="comparison" data-comparison-id="${page.id}">
-      <p><a id="back-to-list" class="back-link" href="#/comparisons" title="Back (Alt+←)">← Back to Comparisons</a></p>
+      <div class="page-actions">
+        <a id="back-to-list" class="back-link" href="#/comparisons" title="Back (Alt+←)"><span aria-hidden="true">← </span>Back to Comparisons</a>
+        <span class="button-row">
+          <a class="button" href="${buildHash({ name: "review", comparison: page.id })}" id="review-comparison">Review</a>
+          <a class="button" href="${buildHash({ name: "drill", comparison: page.id })}" id="drill-comparison">Drill</a>
+          <button type="button" id="export-comparison">Export my notes…</button>
+        </span>
+      </div>
       <header class="comparison-header">
         <span class="eyebrow">${page.category}</span>
         <h1 tabindex="-1">${page.title}</h1>
@@ -106,6 +113,21 @@ export async function render(view, route, ctx) {
     </article>`.markup;
 
   const article = view.querySelector("#comparison");
+  article.querySelector("#export-comparison").addEventListener("click", async () => {
+    for (const editor of editors.values()) await editor.flush();
+    const path = await dialogs().save({
+      title: `Export your notes on ${page.title}`,
+      defaultPath: `${page.id}.md`,
+      filters: [{ name: "Markdown", extensions: ["md"] }],
+    });
+    if (!path) return;
+    try {
+      const summary = await call("export_comparison_markdown", { comparisonId: page.id, path });
+      ctx.toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${path}`);
+    } catch (err) {
+      ctx.toast(`Export failed: ${err.message}`);
+    }
+  });
   const all = [page.overview, ...page.subjects, ...page.differences, ...page.whenToUse, ...page.tradeoffs, ...page.mistakes, page.tip, ...page.archived];
   const editors = new Map();
   for (const item of all) {

@@ -3,6 +3,7 @@
 import { call } from "../api.js";
 import { html, relativeTime, truncate } from "../dom.js";
 import { buildHash } from "../router.js";
+import { heatLevel, studyContext } from "../study.js";
 
 const START_HERE = "ec2-vs-lambda";
 
@@ -16,8 +17,48 @@ const sectionLabels = {
   interview_tip: "interview tip",
 };
 
-export async function render(view) {
-  const data = await call("dashboard");
+function heatmap(days) {
+  const max = Math.max(0, ...days);
+  const today = new Date();
+  // Columns are weeks, oldest first; the last cell is today.
+  return html`<div class="heatmap" role="img" aria-label="Reviews per day over the last 12 weeks: ${days.reduce((a, b) => a + b, 0)} in all">
+    ${days.map((count, i) => {
+      const day = new Date(today.getTime() - (days.length - 1 - i) * 86_400_000);
+      return html`<span class="heat heat-${heatLevel(count, max)}" title="${day.toLocaleDateString()}: ${count} review${count === 1 ? "" : "s"}"></span>`;
+    })}</div>`;
+}
+
+function studyPanel(study) {
+  return html`<section class="panel study-panel" aria-labelledby="study-title">
+    <div class="panel-head">
+      <h2 id="study-title">Study</h2>
+      <div class="button-row">
+        <a class="button primary" id="start-review" href="#/review">Start review</a>
+        <a class="button" href="#/drill">Interview drill</a>
+      </div>
+    </div>
+    <div class="study-stats">
+      <div class="stat"><span class="stat-value" id="due-today" data-count="${study.dueToday}">${study.dueToday}</span><span class="stat-label">due today</span></div>
+      <div class="stat"><span class="stat-value" id="reviews-today">${study.reviewsToday}</span><span class="stat-label">reviews today</span></div>
+      <div class="stat"><span class="stat-value" id="streak">${study.streak}</span><span class="stat-label">day streak</span></div>
+    </div>
+    ${heatmap(study.heatmap)}
+    <h3>Progress by category</h3>
+    <ul class="progress-list">
+      ${study.categories.map((c) => {
+        const total = c.new + c.learning + c.mastered || 1;
+        return html`<li><span class="progress-name">${c.category}</span>
+          <span class="progress-bar" role="img" aria-label="${c.mastered} mastered, ${c.learning} learning, ${c.new} new">
+            <span class="bar-mastered" data-width="${(c.mastered / total) * 100}"></span><span class="bar-learning" data-width="${(c.learning / total) * 100}"></span>
+          </span>
+          <span class="muted">${c.mastered}/${total}</span></li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
+export async function render(view, _route, ctx) {
+  const [data, study] = await Promise.all([call("dashboard"), call("study_stats", { context: studyContext(ctx.prefs) })]);
   const start = data.recentViews[0] ?? null;
   view.innerHTML = html`
     <section id="dashboard" class="dashboard">
@@ -31,6 +72,7 @@ export async function render(view) {
         <div class="stat" role="listitem"><span class="stat-value">${data.withNotes}</span><span class="stat-label">with your notes</span></div>
         <div class="stat" role="listitem"><span class="stat-value">${data.noteCount}</span><span class="stat-label">notes written</span></div>
       </div>
+      ${studyPanel(study)}
       <div class="dashboard-grid">
         <section class="panel" aria-labelledby="continue-title">
           <h2 id="continue-title">${start ? "Continue" : "Start here"}</h2>
@@ -81,5 +123,7 @@ export async function render(view) {
         </section>
       </div>
     </section>`.markup;
+  // Widths are set through the DOM: the CSP allows no inline style attributes.
+  for (const bar of view.querySelectorAll("[data-width]")) bar.style.width = `${bar.dataset.width}%`;
   return {};
 }

@@ -7,13 +7,21 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use tauri::State;
 
+use crate::autobackup::{self, SharedStatus};
+use crate::backup::backup_dir;
 use crate::content::Section;
 use crate::error::Error;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
 use crate::markdown;
 use crate::notes::{self, ArchivedNote, Note, NoteKey, NoteVersion, NoteWithPlace, SaveOutcome};
+use crate::recovery::Recovery;
 use crate::search::{self, SearchQuery, SearchResults};
 use crate::store::{ImportReport, Store};
+
+mod data;
+mod study;
+pub use data::*;
+pub use study::*;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CommandError {
@@ -45,17 +53,48 @@ pub struct AppState {
     store: Result<Arc<Mutex<Store>>, CommandError>,
     data_dir: PathBuf,
     import: ImportReport,
+    recovery: Option<Recovery>,
+    backups: SharedStatus,
 }
 
 impl AppState {
+    /// Opens (and if need be repairs) the store, then starts the automatic backups.
     pub fn open(data_dir: PathBuf) -> AppState {
-        let opened = Store::open_in(&data_dir).and_then(|mut store| {
-            let report = crate::store::sync_embedded_library(store.conn_mut())?;
-            Ok((store, report))
-        });
-        match opened {
-            Ok((store, import)) => AppState { store: Ok(Arc::new(Mutex::new(store))), data_dir, import },
-            Err(err) => AppState { store: Err(err.into()), data_dir, import: ImportReport::default() },
+        let backups = SharedStatus::default();
+        match crate::startup::start(&data_dir) {
+            Ok(started) => {
+                let store = Arc::new(Mutex::new(started.store));
+                autobackup::spawn(
+                    store.clone(),
+                    backup_dir(&data_dir),
+                    started.startup_backup_pending,
+                    backups.clone(),
+                );
+                AppState {
+                    store: Ok(store),
+                    data_dir,
+                    import: started.import,
+                    recovery: started.recovery,
+                    backups,
+                }
+            }
+            Err(err) => AppState {
+                store: Err(err.into()),
+                data_dir,
+                import: ImportReport::default(),
+                recovery: None,
+                backups,
+            },
+        }
+    }
+
+    /// Folds the WAL into the database file; called when the app exits.
+    pub fn checkpoint(&self) {
+        if let Ok(store) = &self.store {
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            if let Err(err) = store.checkpoint() {
+                eprintln!("Versus: checkpoint at exit failed: {err}");
+            }
         }
     }
 
@@ -91,8 +130,17 @@ pub struct AppStatus {
     data_dir: String,
     preferences_path: String,
     startup_error: Option<CommandError>,
+    /// Set when start-up repaired a damaged database; `message` says what happened.
+    recovery: Option<RecoveryNotice>,
     import: ImportReport,
     version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryNotice {
+    message: String,
+    details: Recovery,
 }
 
 #[tauri::command]
@@ -101,6 +149,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         data_dir: state.data_dir.display().to_string(),
         preferences_path: state.data_dir.join(PREFERENCES_FILE).display().to_string(),
         startup_error: state.store.as_ref().err().cloned(),
+        recovery: state.recovery.clone().map(|r| RecoveryNotice { message: r.message(), details: r }),
         import: state.import.clone(),
         version: env!("CARGO_PKG_VERSION"),
     }

@@ -1,0 +1,237 @@
+//! Rolling backups of the store: consistent snapshots written beside it,
+//! checked, kept by a retention rule, listed and restored.
+//!
+//! A snapshot is made with `VACUUM INTO` (a consistent copy as of one read
+//! transaction, so notes being saved meanwhile never tear it), written to a
+//! temporary name, synced, checked with `quick_check`, then renamed into place.
+
+use std::collections::BTreeSet;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::clock::now_ms;
+use crate::error::{Error, Result};
+
+/// Folder of the backups, inside the data folder.
+pub const BACKUP_DIR: &str = "backups";
+const PREFIX: &str = "versus-";
+const SUFFIX: &str = ".db";
+
+/// Why a backup was taken; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    Startup,
+    Periodic,
+    Manual,
+    BeforeRestore,
+    BeforeImport,
+    BeforeMigration,
+}
+
+impl Reason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reason::Startup => "startup",
+            Reason::Periodic => "periodic",
+            Reason::Manual => "manual",
+            Reason::BeforeRestore => "before-restore",
+            Reason::BeforeImport => "before-import",
+            Reason::BeforeMigration => "before-migration",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub file_name: String,
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub created_at: i64,
+    pub reason: String,
+    pub size: u64,
+    /// None when the file cannot be read as a Versus database.
+    pub note_count: Option<i64>,
+}
+
+/// How many backups are kept: the newest `recent`, plus the newest of each of
+/// the last `daily_days` days (UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub recent: usize,
+    pub daily_days: i64,
+}
+
+pub const RETENTION: Retention = Retention { recent: 10, daily_days: 7 };
+const DAY_MS: i64 = 86_400_000;
+
+pub fn backup_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(BACKUP_DIR)
+}
+
+/// Writes a checked snapshot of the database `conn` reads into `dir`.
+pub fn take_backup(conn: &Connection, dir: &Path, reason: Reason) -> Result<BackupInfo> {
+    fs::create_dir_all(dir).map_err(Error::io("could not create the backup folder", dir))?;
+    let mut created_at = now_ms();
+    // Two backups in one millisecond (tests, a quick double click) get distinct names.
+    while fs::read_dir(dir)
+        .map_err(Error::io("could not read the backup folder", dir))?
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with(&format!("{PREFIX}{created_at:013}-")))
+    {
+        created_at += 1;
+    }
+    let name = format!("{PREFIX}{created_at:013}-{}{SUFFIX}", reason.as_str());
+    let final_path = dir.join(&name);
+    let temp_path = dir.join(format!(".{name}.partial"));
+    let _ = fs::remove_file(&temp_path);
+
+    conn.execute("VACUUM INTO ?1", [temp_path.to_string_lossy()])?;
+    let synced = File::open(&temp_path).and_then(|f| f.sync_all());
+    synced.map_err(Error::io("could not sync the backup", &temp_path))?;
+    if let Err(err) = check_file(&temp_path) {
+        let _ = fs::remove_file(&temp_path);
+        return Err(err);
+    }
+    fs::rename(&temp_path, &final_path).map_err(Error::io("could not finish the backup", &final_path))?;
+    sync_dir(dir);
+    describe(&final_path).ok_or_else(|| Error::NotADatabase {
+        path: final_path.clone(),
+        reason: "the backup just written cannot be read".into(),
+    })
+}
+
+/// Runs `quick_check` on a database file through a read-only connection.
+pub fn check_file(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    quick_check(&conn).map_err(|reason| Error::NotADatabase { path: path.to_path_buf(), reason })
+}
+
+/// `Ok` when SQLite's quick_check finds nothing wrong; otherwise what it found.
+pub fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
+    let rows: rusqlite::Result<Vec<String>> =
+        conn.prepare("PRAGMA quick_check").and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
+    match rows {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
+        Ok(rows) if rows.len() == 1 => Err(rows[0].clone()),
+        Ok(rows) => Err(format!("{} and {} more problems", rows[0], rows.len() - 1)),
+        Err(err) => Err(err.to_string()),
+    }
+}
+
+/// Every backup in `dir`, newest first.
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(Error::io("could not read the backup folder", dir)(err)),
+    };
+    let mut backups: Vec<BackupInfo> =
+        entries.filter_map(|e| e.ok()).filter_map(|e| describe(&e.path())).collect();
+    backups.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.file_name.cmp(&a.file_name)));
+    Ok(backups)
+}
+
+/// Reads a backup's time and reason from its name, and its size and note count.
+fn describe(path: &Path) -> Option<BackupInfo> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let (time, reason) = stem.split_once('-')?;
+    let created_at = time.parse().ok()?;
+    let size = fs::metadata(path).ok()?.len();
+    let note_count =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .and_then(|c| c.query_row("SELECT count(*) FROM note", [], |r| r.get(0)))
+            .ok();
+    Some(BackupInfo {
+        file_name: name.to_string(),
+        path: path.to_path_buf(),
+        created_at,
+        reason: reason.to_string(),
+        size,
+        note_count,
+    })
+}
+
+/// The backups the retention rule keeps, given all of them newest first.
+pub fn kept_by(backups: &[BackupInfo], retention: Retention, now: i64) -> BTreeSet<String> {
+    let mut keep: BTreeSet<String> =
+        backups.iter().take(retention.recent).map(|b| b.file_name.clone()).collect();
+    let today = now.div_euclid(DAY_MS);
+    let mut days_seen = BTreeSet::new();
+    for backup in backups {
+        let day = backup.created_at.div_euclid(DAY_MS);
+        if today - day < retention.daily_days && days_seen.insert(day) {
+            keep.insert(backup.file_name.clone());
+        }
+    }
+    keep
+}
+
+/// Deletes the backups the retention rule does not keep; returns their names.
+pub fn prune(dir: &Path, retention: Retention, now: i64) -> Result<Vec<String>> {
+    let backups = list_backups(dir)?;
+    let keep = kept_by(&backups, retention, now);
+    let mut removed = Vec::new();
+    for backup in backups.into_iter().filter(|b| !keep.contains(&b.file_name)) {
+        fs::remove_file(&backup.path).map_err(Error::io("could not remove an old backup", &backup.path))?;
+        removed.push(backup.file_name);
+    }
+    Ok(removed)
+}
+
+/// Finds a backup by file name, refusing anything that is not one (no paths).
+pub fn find_backup(dir: &Path, file_name: &str) -> Result<BackupInfo> {
+    list_backups(dir)?
+        .into_iter()
+        .find(|b| b.file_name == file_name)
+        .ok_or_else(|| Error::UnknownBackup(file_name.to_string()))
+}
+
+/// Makes `dst` a durable copy of `src`: copy to a temporary name, sync, rename.
+pub fn copy_durably(src: &Path, dst: &Path) -> Result<()> {
+    let temp = dst.with_extension("restoring");
+    fs::copy(src, &temp).map_err(Error::io("could not copy the backup", &temp))?;
+    File::open(&temp)
+        .and_then(|f| f.sync_all())
+        .map_err(Error::io("could not sync the restored file", &temp))?;
+    fs::rename(&temp, dst).map_err(Error::io("could not put the restored file in place", dst))?;
+    if let Some(parent) = dst.parent() {
+        sync_dir(parent);
+    }
+    Ok(())
+}
+
+/// A database's `-wal` and `-shm` companions.
+pub fn companions(db: &Path) -> [PathBuf; 2] {
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    [db.with_file_name(format!("{name}-wal")), db.with_file_name(format!("{name}-shm"))]
+}
+
+/// Makes a rename durable on file systems that need the folder synced too.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        // Best effort: some file systems refuse fsync on a folder.
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// A fingerprint of the notes: it changes whenever a note is saved, cleared or restored.
+pub fn notes_signature(conn: &Connection) -> Result<(i64, i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM note), (SELECT coalesce(max(updated_at), 0) FROM note),
+                (SELECT coalesce(max(id), 0) FROM note_version)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
+}

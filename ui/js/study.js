@@ -1,0 +1,81 @@
+// Active recall in the UI: the study context every study command needs, and
+// the review session's state as a pure object (tested in node).
+
+/** The learner's clock and settings, as the study commands take them. */
+export function studyContext(prefs, now = new Date()) {
+  return {
+    utcOffsetMinutes: -now.getTimezoneOffset(),
+    desiredRetention: prefs.get("desiredRetention"),
+    newPerDay: prefs.get("newPerDay"),
+  };
+}
+
+/**
+ * A review session over today's cards. `reveal()`, `grade()` and `undo()`
+ * return the new state; the view renders `current` and `remaining`.
+ */
+export function createReviewSession(cards) {
+  const queue = [...cards];
+  const done = [];
+  let revealed = false;
+  return {
+    get current() {
+      return queue[0] ?? null;
+    },
+    get remaining() {
+      return queue.length;
+    },
+    get revealed() {
+      return revealed;
+    },
+    get reviewed() {
+      return done.length;
+    },
+    reveal() {
+      if (queue.length) revealed = true;
+      return this;
+    },
+    /** Marks the current card graded; the caller has told the Rust side. */
+    graded() {
+      if (!queue.length) return this;
+      done.push(queue.shift());
+      revealed = false;
+      return this;
+    },
+    /** Puts `card` (the one the undo restored) back in front, unrevealed. */
+    undone(card) {
+      const index = done.findIndex((c) => c.id === card.id);
+      if (index !== -1) done.splice(index, 1);
+      queue.unshift(card);
+      revealed = false;
+      return this;
+    },
+    /** Drops the current card (suspended) without grading it. */
+    skip() {
+      queue.shift();
+      revealed = false;
+      return this;
+    },
+  };
+}
+
+/** Grades as a person reads them, by key. */
+export const GRADES = [
+  { key: "1", value: 1, label: "Again" },
+  { key: "2", value: 2, label: "Hard" },
+  { key: "3", value: 3, label: "Good" },
+  { key: "4", value: 4, label: "Easy" },
+];
+
+/** "1:05" for 65 seconds. */
+export function clockText(seconds) {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** Shade 0–4 for a heatmap cell, relative to the busiest day. */
+export function heatLevel(count, max) {
+  if (!count) return 0;
+  if (max <= 1) return 4;
+  return Math.min(4, 1 + Math.floor((count / max) * 3.999));
+}
