@@ -18,25 +18,27 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     prefix = '2 3'
 );
 
+-- What the index holds for one item: the title (and category and tags) on
+-- the comparison's own row, a subject's name on subject rows.
+CREATE VIEW item_search_row AS
+SELECT i.rowid AS rowid,
+       CASE WHEN i.section = 'comparison' THEN c.title ELSE '' END AS title,
+       CASE WHEN i.section = 'comparison'
+            THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
+            ELSE coalesce(i.name, '') END AS name,
+       i.text AS body, 'item' AS kind, i.comparison_id, i.section, i.item_id, i.retired
+FROM item i JOIN comparison c ON c.id = i.comparison_id;
+
 CREATE TRIGGER item_search_insert AFTER INSERT ON item WHEN new.retired = 0 BEGIN
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    SELECT new.rowid,
-           CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
-           CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
-                ELSE coalesce(new.name, '') END,
-           new.text, 'item', new.comparison_id, new.section, new.item_id
-    FROM comparison c WHERE c.id = new.comparison_id;
+    SELECT rowid, title, name, body, kind, comparison_id, section, item_id FROM item_search_row WHERE rowid = new.rowid;
 END;
 
 CREATE TRIGGER item_search_update AFTER UPDATE ON item BEGIN
     DELETE FROM search_index WHERE rowid = old.rowid;
     INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-    SELECT new.rowid,
-           CASE WHEN new.section = 'comparison' THEN c.title ELSE '' END,
-           CASE WHEN new.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
-                ELSE coalesce(new.name, '') END,
-           new.text, 'item', new.comparison_id, new.section, new.item_id
-    FROM comparison c WHERE c.id = new.comparison_id AND new.retired = 0;
+    SELECT rowid, title, name, body, kind, comparison_id, section, item_id FROM item_search_row
+    WHERE rowid = new.rowid AND retired = 0;
 END;
 
 CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN
@@ -60,12 +62,7 @@ END;
 
 -- Index what an older store already holds.
 INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
-SELECT i.rowid,
-       CASE WHEN i.section = 'comparison' THEN c.title ELSE '' END,
-       CASE WHEN i.section = 'comparison' THEN c.category || ' ' || replace(replace(replace(c.tags, '[', ''), ']', ''), '"', '')
-            ELSE coalesce(i.name, '') END,
-       i.text, 'item', i.comparison_id, i.section, i.item_id
-FROM item i JOIN comparison c ON c.id = i.comparison_id WHERE i.retired = 0;
+SELECT rowid, title, name, body, kind, comparison_id, section, item_id FROM item_search_row WHERE retired = 0;
 
 INSERT INTO search_index (rowid, title, name, body, kind, comparison_id, section, item_id)
 SELECT rowid + 1099511627776, '', '', body, 'note', comparison_id, section, item_id FROM note;

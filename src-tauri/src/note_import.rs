@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::clock::now_ms;
 use crate::error::{Error, Result};
 use crate::note_export::{ExportedNote, NotesFile, Progress, FORMAT, FORMAT_VERSION};
-use crate::notes::MAX_NOTE_BYTES;
+use crate::notes::{insert_note, insert_version, NoteKey, MAX_NOTE_BYTES};
 
 /// Larger files are refused before reading: no real export comes near it.
 pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
@@ -140,22 +140,12 @@ fn merge_one(tx: &Connection, note: &ExportedNote, now: i64) -> Result<Merge> {
         .collect::<rusqlite::Result<_>>()?;
     let had_anything = local.is_some() || !known_versions.is_empty();
 
+    let key = NoteKey::new(note.comparison_id.clone(), note.section, note.item_id.clone());
     let mut add_version = |body: &str, saved_at: i64, replaced_at: i64| -> Result<bool> {
         if !known_versions.insert((body.to_string(), saved_at)) {
             return Ok(false);
         }
-        tx.prepare_cached(
-            "INSERT INTO note_version (comparison_id, section, item_id, body, saved_at, replaced_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![
-            note.comparison_id,
-            note.section,
-            note.item_id,
-            body,
-            saved_at,
-            replaced_at
-        ])?;
+        insert_version(tx, &key, body, saved_at, replaced_at)?;
         Ok(true)
     };
 
@@ -167,18 +157,7 @@ fn merge_one(tx: &Connection, note: &ExportedNote, now: i64) -> Result<Merge> {
     if let (Some(body), Some(created_at), Some(updated_at)) = (&note.body, note.created_at, note.updated_at) {
         match &local {
             None if !had_anything => {
-                tx.prepare_cached(
-                    "INSERT INTO note (comparison_id, section, item_id, body, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    note.comparison_id,
-                    note.section,
-                    note.item_id,
-                    body,
-                    created_at,
-                    updated_at
-                ])?;
+                insert_note(tx, &key, body, created_at, updated_at)?;
                 return Ok(Merge::Added);
             }
             Some((local_body, _)) if local_body == body => {}

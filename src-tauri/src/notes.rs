@@ -134,18 +134,7 @@ pub fn save_note(conn: &mut Connection, key: &NoteKey, body: &str) -> Result<Sav
         return Ok(outcome);
     }
     if let Some(previous) = &current {
-        tx.prepare_cached(
-            "INSERT INTO note_version (comparison_id, section, item_id, body, saved_at, replaced_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![
-            key.comparison_id,
-            key.section,
-            key.item_id,
-            previous.body,
-            previous.updated_at,
-            now
-        ])?;
+        insert_version(&tx, key, &previous.body, previous.updated_at, now)?;
     }
     if clearing {
         tx.prepare_cached("DELETE FROM note WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3")?
@@ -161,6 +150,38 @@ pub fn save_note(conn: &mut Connection, key: &NoteKey, body: &str) -> Result<Sav
     }
     tx.commit()?;
     Ok(outcome)
+}
+
+/// Adds one earlier version to a note's history.
+pub(crate) fn insert_version(
+    conn: &Connection,
+    key: &NoteKey,
+    body: &str,
+    saved_at: i64,
+    replaced_at: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO note_version (comparison_id, section, item_id, body, saved_at, replaced_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![key.comparison_id, key.section, key.item_id, body, saved_at, replaced_at])?;
+    Ok(())
+}
+
+/// Writes a note that does not exist yet, with its original times (import).
+pub(crate) fn insert_note(
+    conn: &Connection,
+    key: &NoteKey,
+    body: &str,
+    created_at: i64,
+    updated_at: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO note (comparison_id, section, item_id, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![key.comparison_id, key.section, key.item_id, body, created_at, updated_at])?;
+    Ok(())
 }
 
 pub fn get_note(conn: &Connection, key: &NoteKey) -> Result<Option<Note>> {

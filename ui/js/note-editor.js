@@ -58,6 +58,7 @@ export function attachNote(itemEl, { comparisonId, section, itemId, label, body,
       <div class="editor-bar">
         <span class="save-state" data-state="idle" role="status" aria-live="polite"></span>
         <span class="spacer"></span>
+        <button type="button" class="card-button" title="Turn this note into a recall card">Make a card</button>
         <button type="button" class="history-button">History</button>
         <button type="button" class="close-button" title="Save and close (Esc)">Done</button>
       </div>`.markup;
@@ -78,6 +79,7 @@ export function attachNote(itemEl, { comparisonId, section, itemId, label, body,
     textarea.addEventListener("blur", () => autosaver.flush());
     panel.querySelector(".close-button").addEventListener("click", () => close());
     panel.querySelector(".history-button").addEventListener("click", () => showHistory());
+    panel.querySelector(".card-button").addEventListener("click", () => makeCard());
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }
@@ -95,6 +97,39 @@ export function attachNote(itemEl, { comparisonId, section, itemId, label, body,
     toggle.setAttribute("aria-expanded", "false");
     itemEl.classList.remove("editing");
     toggle.focus();
+  }
+
+  /** A card of the learner's own: a question they write, the note as the answer. */
+  async function makeCard() {
+    await autosaver.flush();
+    const dialog = document.createElement("dialog");
+    dialog.className = "card-dialog";
+    dialog.setAttribute("aria-label", "Make a recall card from this note");
+    dialog.innerHTML = html`
+      <h2>Make a card</h2>
+      <form method="dialog" class="card-form">
+        <label>Question (front)<textarea name="front" rows="3" required placeholder="What do you want to be asked?"></textarea></label>
+        <label>Answer (back)<textarea name="back" rows="5" required></textarea></label>
+        <p class="card-error" role="alert"></p>
+        <div class="button-row"><button value="cancel" formnovalidate>Cancel</button><button value="save" class="primary">Add card</button></div>
+      </form>`.markup;
+    document.body.append(dialog);
+    dialog.querySelector("textarea[name=back]").value = savedBody;
+    dialog.addEventListener("close", () => dialog.remove());
+    dialog.querySelector("form").addEventListener("submit", async (e) => {
+      if (e.submitter?.value !== "save") return;
+      e.preventDefault();
+      const front = dialog.querySelector("textarea[name=front]").value;
+      const back = dialog.querySelector("textarea[name=back]").value;
+      try {
+        await call("create_card", { comparisonId, section, itemId, front, back });
+        dialog.close();
+        toast("Card added: it comes up in your reviews as a new card.");
+      } catch (err) {
+        dialog.querySelector(".card-error").textContent = err.message;
+      }
+    });
+    dialog.showModal();
   }
 
   async function showHistory() {

@@ -3,16 +3,7 @@
 import { call } from "./api.js";
 import { html, trusted } from "./dom.js";
 import { buildHash } from "./router.js";
-
-const SECTION = {
-  comparison: "Comparison",
-  subject: "Subject",
-  difference: "Key difference",
-  when_to_use: "When to use",
-  tradeoff: "Tradeoff",
-  mistake: "Common mistake",
-  interview_tip: "Interview tip",
-};
+import { SECTION_TITLE } from "./sections.js";
 
 let dialog = null;
 
@@ -54,7 +45,7 @@ function build() {
     list.innerHTML = html`${hits.map(
       (h, i) => html`<li role="option" id="palette-hit-${i}" class="palette-hit kind-${h.kind}" aria-selected="${i === active}"
           data-index="${i}" data-comparison-id="${h.comparisonId}" data-section="${h.section}" data-item-id="${h.itemId}">
-        <span class="hit-where"><strong>${h.comparisonTitle}</strong> · ${SECTION[h.section] ?? h.section}
+        <span class="hit-where"><strong>${h.comparisonTitle}</strong> · ${SECTION_TITLE[h.section] ?? h.section}
           ${h.kind === "note" ? html`<span class="has-notes">your note</span>` : ""}</span>
         <span class="hit-snippet">${trusted(h.snippet)}</span></li>`,
     )}`.markup;

@@ -5,16 +5,7 @@ import { html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
 import { highlightTerms } from "../highlight.js";
 import { buildHash } from "../router.js";
-
-const SECTION_LABEL = {
-  comparison: "comparison",
-  subject: "subject",
-  difference: "difference",
-  when_to_use: "when to use",
-  tradeoff: "tradeoff",
-  mistake: "mistake",
-  interview_tip: "interview tip",
-};
+import { SECTION_LABEL } from "../sections.js";
 
 /** The accessible name of an item's note editor, e.g. "Note on tradeoff: EC2 offers…". */
 export function noteLabel(item, title) {

@@ -3,19 +3,10 @@
 import { call } from "../api.js";
 import { html, relativeTime, truncate } from "../dom.js";
 import { buildHash } from "../router.js";
+import { SECTION_TITLE } from "../sections.js";
 import { heatLevel, studyContext } from "../study.js";
 
 const START_HERE = "ec2-vs-lambda";
-
-const sectionLabels = {
-  comparison: "the comparison",
-  subject: "subject",
-  difference: "difference",
-  when_to_use: "when to use",
-  tradeoff: "tradeoff",
-  mistake: "mistake",
-  interview_tip: "interview tip",
-};
 
 function heatmap(days) {
   const max = Math.max(0, ...days);
@@ -114,7 +105,7 @@ export async function render(view, _route, ctx) {
               ? html`<ul class="link-list notes-list">${data.recentNotes.map(
                   (n) => html`<li><a href="${buildHash({ name: "comparison", id: n.comparisonId, target: { section: n.section, itemId: n.itemId } })}"
                       data-note-link="${n.comparisonId}/${n.section}/${n.itemId}">
-                    <strong>${n.comparisonTitle}</strong> · ${sectionLabels[n.section] ?? n.section}${n.retired ? " (archived)" : ""}</a>
+                    <strong>${n.comparisonTitle}</strong> · ${SECTION_TITLE[n.section] ?? n.section}${n.retired ? " (archived)" : ""}</a>
                     <span class="note-excerpt">${truncate(n.body, 120)}</span>
                     <span class="muted">${relativeTime(n.updatedAt)}</span></li>`,
                 )}</ul>`

@@ -6,7 +6,8 @@ import { allTags, filterComparisons } from "../filter.js";
 import { buildHash } from "../router.js";
 
 export async function render(view, route) {
-  const comparisons = await call("list_comparisons");
+  const [comparisons, progress] = await Promise.all([call("list_comparisons"), call("comparison_progress")]);
+  const mastery = Object.fromEntries(progress.map((p) => [p.comparisonId, p.mastery]));
   const categories = [...new Set(comparisons.map((c) => c.category))].sort();
   const tags = allTags(comparisons);
   const filters = { category: route.category, tag: route.tag, q: route.q };
@@ -81,6 +82,7 @@ export async function render(view, route) {
               <span class="card-meta">
                 ${c.tags.map((t) => html`<span class="tag">${t}</span>`)}
                 ${c.noteCount > 0 ? html`<span class="has-notes" title="You have notes here">✎ ${c.noteCount} note${c.noteCount === 1 ? "" : "s"}</span>` : ""}
+                ${mastery[c.id] && mastery[c.id] !== "new" ? html`<span class="mastery mastery-${mastery[c.id]}">${mastery[c.id]}</span>` : ""}
               </span>
             </a></li>`,
         )}`.markup
