@@ -108,7 +108,7 @@ tauri-build = { version = "=$tauri_build_version", features = [] }
 [dependencies]
 tauri = { version = "=$tauri_version", features = [] }
 
-$(awk '/^\[profile\.release\]/ { p = 1; print; next } /^\[/ { p = 0 } p' Cargo.toml)
+$(awk '/^\[profile\.release\]/ { p = 1; print; next } /^\[/ { p = 0 } p && !/^#/' Cargo.toml)
 EOF
   cp Cargo.lock "$dir/Cargo.lock"
   cp src-tauri/icons/32x32.png src-tauri/icons/128x128.png src-tauri/icons/128x128@2x.png src-tauri/icons/icon.png "$dir/icons/"

@@ -29,6 +29,8 @@ for kind in ${bundles//,/ }; do rm -rf "target/release/bundle/$kind"; done
 "$tauri" build --ci --bundles "$bundles" </dev/null
 printf '==> Built in %s s:\n' "$(( $(date +%s) - start ))"
 shopt -s nullglob
-for file in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
-  printf '    %s (%s bytes)\n' "$file" "$(stat -c %s "$file")"
+for kind in ${bundles//,/ }; do
+  for file in target/release/bundle/"$kind"/*."$kind"; do
+    printf '    %s (%s bytes)\n' "$file" "$(stat -c %s "$file")"
+  done
 done

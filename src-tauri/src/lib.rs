@@ -52,15 +52,7 @@ pub fn run() {
         .on_menu_event(shell::on_menu_event)
         .setup(|app| {
             let dir = data_dir(app.handle())?;
-            let t0 = std::time::Instant::now(); // TEMP-MEASURE
             app.manage(commands::AppState::open(dir));
-            if std::env::var_os("VERSUS_TEMP_MEASURE").is_some() {
-                eprintln!(
-                    "TEMP setup_open_ms={:.2} at_ms={}",
-                    t0.elapsed().as_secs_f64() * 1000.0,
-                    shell::millis_since_start()
-                );
-            } // TEMP-MEASURE
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
