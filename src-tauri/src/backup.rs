@@ -116,13 +116,30 @@ pub fn check_file(path: &Path) -> Result<()> {
 
 /// `Ok` when SQLite's quick_check finds nothing wrong; otherwise what it found.
 pub fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
-    let rows: rusqlite::Result<Vec<String>> =
-        conn.prepare("PRAGMA quick_check").and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
-    match rows {
-        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
-        Ok(rows) if rows.len() == 1 => Err(rows[0].clone()),
-        Ok(rows) => Err(format!("{} and {} more problems", rows[0], rows.len() - 1)),
-        Err(err) => Err(err.to_string()),
+    match quick_check_rows(conn) {
+        Ok(()) => Ok(()),
+        Err(Damage::Found(problem)) => Err(problem),
+        Err(Damage::Unreadable(err)) => Err(err.to_string()),
+    }
+}
+
+/// Why a quick_check did not say "ok": damage it found, or an error that
+/// stopped it (which may be damage, or only a busy lock).
+pub enum Damage {
+    Found(String),
+    Unreadable(rusqlite::Error),
+}
+
+pub fn quick_check_rows(conn: &Connection) -> std::result::Result<(), Damage> {
+    let rows: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(Damage::Unreadable)?;
+    match rows.as_slice() {
+        [only] if only == "ok" => Ok(()),
+        [only] => Err(Damage::Found(only.clone())),
+        [first, rest @ ..] => Err(Damage::Found(format!("{first} and {} more problems", rest.len()))),
+        [] => Err(Damage::Found("quick_check returned nothing".into())),
     }
 }
 

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::backup::{backup_dir, check_file, companions, copy_durably, list_backups, quick_check};
+use crate::backup::{
+    backup_dir, check_file, companions, copy_durably, list_backups, quick_check_rows, Damage,
+};
 use crate::clock::now_ms;
 use crate::error::{Error, Result};
 use crate::store::{refuse_if_newer, DATABASE_FILE};
@@ -54,7 +56,6 @@ pub fn check_and_recover(data_dir: &Path) -> Result<Option<Recovery>> {
         Ok(()) => return Ok(None),
         Err(Error::NewerSchema { .. }) => return refuse_if_newer(&db).map(|_| None),
         Err(Error::NotADatabase { reason, .. }) => reason,
-        Err(Error::Sqlite(err)) => err.to_string(),
         Err(other) => return Err(other),
     };
 
@@ -89,9 +90,29 @@ pub fn check_and_recover(data_dir: &Path) -> Result<Option<Recovery>> {
 }
 
 /// Opens the database as SQLite would for the app and runs `quick_check`.
+/// Only what SQLite calls damage counts: a busy or locked file, or any other
+/// passing error, is returned as it is and never moves the database aside.
 fn health(db: &PathBuf) -> Result<()> {
     refuse_if_newer(db)?;
-    let conn =
-        Connection::open(db).map_err(|e| Error::NotADatabase { path: db.clone(), reason: e.to_string() })?;
-    quick_check(&conn).map_err(|reason| Error::NotADatabase { path: db.clone(), reason })
+    let damaged = |reason: String| Error::NotADatabase { path: db.clone(), reason };
+    let conn = Connection::open(db).map_err(|e| {
+        if is_damage(&e) {
+            damaged(e.to_string())
+        } else {
+            Error::Sqlite(e)
+        }
+    })?;
+    match quick_check_rows(&conn) {
+        Ok(()) => Ok(()),
+        Err(Damage::Found(problem)) => Err(damaged(problem)),
+        Err(Damage::Unreadable(err)) if is_damage(&err) => Err(damaged(err.to_string())),
+        Err(Damage::Unreadable(err)) => Err(Error::Sqlite(err)),
+    }
+}
+
+fn is_damage(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
 }
