@@ -1,8 +1,6 @@
 //! Recall cards made from the library, kept in step with it by stable ids,
 //! and rendered from the current content each time they are shown.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -373,13 +371,4 @@ pub fn set_suspended(conn: &Connection, card_id: i64, suspended: bool) -> Result
         return Err(Error::UnknownCard(card_id));
     }
     Ok(())
-}
-
-/// Every current card of a comparison, by kind, for the comparison page.
-pub fn card_counts(conn: &Connection, comparison_id: &str) -> Result<HashMap<String, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, count(*) FROM card WHERE comparison_id = ?1 AND retired = 0 GROUP BY kind",
-    )?;
-    let rows = stmt.query_map([comparison_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
