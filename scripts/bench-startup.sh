@@ -206,14 +206,16 @@ app_env() {
     WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1
 }
 
-# Prints the start-up ms of one probe run of `binary` on the data folder under `root`.
+# Prints the start-up ms of one probe run of `binary` on the data folder under
+# `root`, then the run's start-up trace if it printed one (Versus does).
 startup_run() {
-  local binary="$1" root="$2" vars out
+  local binary="$1" root="$2" vars out ms trace
   mapfile -t vars < <(app_env "$root")
   out=$(timeout --kill-after=5 60 env "${vars[@]}" VERSUS_STARTUP_PROBE=1 "$binary" 2>/dev/null </dev/null) ||
     die "$binary: a probe run failed (status $?)"
-  out=$(grep -E '^startup_ms=[0-9]+$' <<<"$out" | head -n 1) || die "$binary printed no startup_ms"
-  echo "${out#startup_ms=}"
+  ms=$(grep -E '^startup_ms=[0-9]+$' <<<"$out" | head -n 1) || die "$binary printed no startup_ms"
+  trace=$(grep -E '^startup_trace=' <<<"$out" | head -n 1 || true)
+  echo "${ms#startup_ms=} ${trace#startup_trace=}"
 }
 
 # Prints the PSS (kB) of the app and all its descendants after `idle` seconds,
@@ -250,9 +252,13 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "Start-up: $runs probe runs each (the first on an empty data folder)"
 versus_runs=""
 bare_runs=""
+versus_traces=()
 for _ in $(seq 1 "$runs"); do
-  versus_runs+="$(startup_run "$versus_bin" "$work/versus")"$'\n'
-  bare_runs+="$(startup_run "$bare_bin" "$work/bare-run")"$'\n'
+  read -r ms trace < <(startup_run "$versus_bin" "$work/versus")
+  versus_runs+="$ms"$'\n'
+  versus_traces+=("$ms $trace")
+  read -r ms _ < <(startup_run "$bare_bin" "$work/bare-run")
+  bare_runs+="$ms"$'\n'
 done
 versus_runs=${versus_runs%$'\n'}
 bare_runs=${bare_runs%$'\n'}
@@ -279,6 +285,10 @@ printf '%-38s %-22s %-22s %s\n' "idle memory after ${idle} s, PSS" "$(mib "${ver
 printf '%-38s %-22s %-22s %s\n' ".deb size" "$(mb_bytes "$v_deb")" "$(mb_bytes "$b_deb")" "(target < 10 MB: $(awk -v b="$v_deb" 'BEGIN { print (b < 10e6 ? "ok" : "OVER") }'))"
 printf '%-38s %-22s %-22s\n' "binary size" "$(mb_bytes "$v_bin")" "$(mb_bytes "$b_bin")"
 printf '\nall start-up runs, ms: Versus %s; bare %s\n' "$(echo $versus_runs)" "$(echo $bare_runs)"
+# Where the warm run nearest the median spent its time (ms since the start of run()).
+median_trace=$(printf '%s\n' "${versus_traces[@]:1}" | awk -v m="$v_med" '
+  { d = $1 - m; if (d < 0) d = -d; if (best == "" || d < best) { best = d; line = $0 } } END { print line }')
+printf 'Versus start-up trace, warm run nearest the median: %s\n' "$(tr ',' ' ' <<<"${median_trace#* }")"
 printf 'processes measured: Versus: %s; bare: %s\n' "${versus_mem[1]}" "${bare_mem[1]}"
 printf 'load average before measuring: %s (other work on the machine skews every figure)\n' "$load_before"
 printf 'on %s, %s cores, Xvfb, %s\n' "$(. /etc/os-release && echo "$PRETTY_NAME")" "$(nproc)" \

@@ -3,6 +3,7 @@
 //! notes changed, each followed by pruning to the retention rule.
 
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -24,12 +25,28 @@ pub struct AutoBackupStatus {
 
 pub type SharedStatus = Arc<Mutex<AutoBackupStatus>>;
 
+/// The start-up snapshot waits at most this long for the first view.
+pub const STARTUP_WAIT: Duration = Duration::from_secs(20);
+
 /// Starts the background thread. It holds the store's lock only while a
-/// snapshot is written, so saves wait at most that long.
-pub fn spawn(store: Arc<Mutex<Store>>, dir: PathBuf, startup_pending: bool, status: SharedStatus) {
+/// snapshot is written, so saves wait at most that long. A pending start-up
+/// snapshot is taken once `first_view_shown` says the first view is on
+/// screen (or after [`STARTUP_WAIT`]), so it never delays that view's data.
+pub fn spawn(
+    store: Arc<Mutex<Store>>,
+    dir: PathBuf,
+    startup_pending: bool,
+    first_view_shown: Receiver<()>,
+    status: SharedStatus,
+) {
     let spawned = std::thread::Builder::new().name("versus-backups".into()).spawn(move || {
         let mut last_signature = None;
         let mut first = true;
+        if startup_pending {
+            // A message, a time-out or a closed channel: each means go ahead.
+            let _ = first_view_shown.recv_timeout(STARTUP_WAIT);
+        }
+        drop(first_view_shown);
         loop {
             if !first || !startup_pending {
                 std::thread::sleep(INTERVAL);

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod note_export;
 pub mod note_import;
 pub mod notes;
+pub mod probe;
 pub mod recovery;
 pub mod search;
 pub mod shell;
@@ -39,7 +40,7 @@ fn data_dir(app: &tauri::AppHandle) -> std::result::Result<PathBuf, tauri::Error
 }
 
 pub fn run() {
-    shell::mark_start();
+    probe::mark_start();
     let context = tauri::generate_context!();
     let data_dir_override = std::env::var_os(DATA_DIR_ENV).filter(|dir| !dir.is_empty()).map(PathBuf::from);
     let result = tauri::Builder::default()
@@ -50,10 +51,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .menu(shell::menu)
         .on_menu_event(shell::on_menu_event)
-        .setup(|app| {
-            let dir = data_dir(app.handle())?;
-            app.manage(commands::AppState::open(dir));
-            Ok(())
+        .on_page_load(|_webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => probe::mark("page_load_started"),
+            tauri::webview::PageLoadEvent::Finished => probe::mark("page_load_finished"),
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -79,26 +79,40 @@ pub fn run() {
             commands::undo_review,
             commands::suspend_card,
             commands::create_card,
-            commands::study_stats,
             commands::comparison_progress,
             commands::save_drill,
             commands::grade_drill,
             commands::list_drills,
-            shell::first_view_ready,
+            commands::first_view_ready,
         ])
         .build(context);
-    match result {
-        Ok(app) => app.run(|app, event| {
-            // Leave the database file whole on disk: fold the WAL in at exit.
-            if let tauri::RunEvent::Exit = event {
-                if let Some(state) = app.try_state::<commands::AppState>() {
-                    state.checkpoint();
-                }
-            }
-        }),
+    let app = match result {
+        Ok(app) => app,
         Err(err) => {
             eprintln!("Versus could not start: {err}");
             std::process::exit(1);
         }
+    };
+    // Here the plugins have run their setup, so a second launch has already
+    // handed over and exited, and the window is not made yet: the store opens
+    // on its thread while GTK builds the window and WebKit starts, instead of
+    // competing with the web page's own start.
+    match data_dir(app.handle()) {
+        Ok(dir) => {
+            app.manage(commands::AppState::open_in_background(dir));
+        }
+        Err(err) => {
+            eprintln!("Versus could not find its data folder: {err}");
+            std::process::exit(1);
+        }
     }
+    probe::mark("store_opening");
+    app.run(|app, event| {
+        // Leave the database file whole on disk: fold the WAL in at exit.
+        if let tauri::RunEvent::Exit = event {
+            if let Some(state) = app.try_state::<commands::AppState>() {
+                state.checkpoint();
+            }
+        }
+    });
 }

@@ -1,15 +1,10 @@
 //! The desktop shell: one instance at a time, the window's size and place
-//! remembered, the native menu, and the start-up probe.
+//! remembered, and the native menu.
 //!
 //! Knows nothing of the domain. The menu only forwards the id of the chosen
-//! item to the UI as a [`MENU_EVENT`] event (the UI decides what it means);
-//! the probe only measures how long the first view took to appear.
+//! item to the UI as a [`MENU_EVENT`] event (the UI decides what it means).
 
-use std::io::Write;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
-use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
@@ -22,10 +17,6 @@ pub const MAIN_WINDOW: &str = "main";
 
 /// The event the UI receives when a menu item is chosen; its payload is the item's id.
 pub const MENU_EVENT: &str = "menu";
-
-/// With this variable set to `1`, the app prints `startup_ms=<n>` once the
-/// first view has rendered with its data, then exits with status 0.
-pub const STARTUP_PROBE_ENV: &str = "VERSUS_STARTUP_PROBE";
 
 /// The window-state file, when it lives in an overridden data folder.
 pub const WINDOW_STATE_FILE: &str = "window-state.json";
@@ -45,40 +36,6 @@ pub mod ids {
     pub const ZOOM_OUT: &str = "zoom:out";
     pub const ZOOM_RESET: &str = "zoom:reset";
     pub const ABOUT: &str = "about";
-}
-
-static STARTED: OnceLock<Instant> = OnceLock::new();
-
-/// Records the moment the process started running Rust code; the first call wins.
-/// Call it first thing in `main`/`run`.
-pub fn mark_start() {
-    STARTED.get_or_init(Instant::now);
-}
-
-/// Milliseconds since [`mark_start`] (0 if it was never called).
-pub fn millis_since_start() -> u128 {
-    STARTED.get().map(|start| start.elapsed().as_millis()).unwrap_or(0)
-}
-
-fn probe_enabled() -> bool {
-    std::env::var_os(STARTUP_PROBE_ENV).is_some_and(|value| value == "1")
-}
-
-/// Called once by the UI when its first view has rendered with its data.
-/// Under the start-up probe it prints `startup_ms=<n>` and ends the app with
-/// status 0; otherwise it does nothing.
-#[tauri::command]
-pub fn first_view_ready(app: AppHandle) {
-    static REPORTED: AtomicBool = AtomicBool::new(false);
-    if REPORTED.swap(true, Ordering::SeqCst) || !probe_enabled() {
-        return;
-    }
-    let mut out = std::io::stdout().lock();
-    // Nothing to do if stdout is gone: the exit status still says the app started.
-    let _ = writeln!(out, "startup_ms={}", millis_since_start());
-    let _ = out.flush();
-    drop(out);
-    app.exit(0);
 }
 
 /// One instance per data folder: a second launch hands over to the running

@@ -390,3 +390,26 @@ fn periodic_backups_run_only_while_notes_changed() {
     assert!(versus_lib::autobackup::run_once(&store, &dir, Reason::Periodic, &mut last).unwrap());
     assert_eq!(list_backups(&dir).unwrap().len(), 2);
 }
+
+#[test]
+fn the_startup_backup_waits_for_the_first_view() {
+    let fx = store_with_notes();
+    let dir = fx.dir.path().join("backups");
+    let store = Arc::new(std::sync::Mutex::new(fx.store));
+    let (first_view, first_view_shown) = std::sync::mpsc::channel();
+    let status = versus_lib::autobackup::SharedStatus::default();
+    versus_lib::autobackup::spawn(store, dir.clone(), true, first_view_shown, status.clone());
+
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert!(list_backups(&dir).map(|b| b.is_empty()).unwrap_or(true), "no backup before the first view");
+
+    first_view.send(()).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while status.lock().unwrap().last_backup_at.is_none() {
+        assert!(std::time::Instant::now() < deadline, "the start-up backup was taken after the first view");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let backups = list_backups(&dir).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, "startup");
+}

@@ -6,18 +6,26 @@ import { openPrefs } from "./prefs.js";
 import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor } from "./keys.js";
-import { openPalette } from "./palette.js";
 import { installMenuHandlers } from "./menu.js";
 import * as dashboard from "./views/dashboard.js";
-import * as list from "./views/list.js";
-import * as comparison from "./views/comparison.js";
-import * as settings from "./views/settings.js";
-import * as backups from "./views/backups.js";
-import * as review from "./views/review.js";
-import * as drill from "./views/drill.js";
-import * as drills from "./views/drills.js";
 
-const VIEWS = { dashboard, list, comparison, settings, backups, review, drill, drills };
+// The shell and the home view load with the page. Every other view's module
+// (and the search palette's) loads when first needed, so start-up fetches
+// little more than the first view uses; they all load right after it is on
+// screen, before the learner can ask for them.
+const VIEWS = {
+  dashboard: async () => dashboard,
+  list: () => import("./views/list.js"),
+  comparison: () => import("./views/comparison.js"),
+  settings: () => import("./views/settings.js"),
+  backups: () => import("./views/backups.js"),
+  review: () => import("./views/review.js"),
+  drill: () => import("./views/drill.js"),
+  drills: () => import("./views/drills.js"),
+};
+const loadPalette = () => import("./palette.js");
+const openPalette = () => loadPalette().then((palette) => palette.openPalette(), (err) => toast(`Search could not open: ${err.message}`));
+
 const NAV_FOR_VIEW = {
   dashboard: "dashboard",
   list: "list",
@@ -43,7 +51,13 @@ function toast(message) {
   toast.timer = setTimeout(() => toastEl.classList.remove("show"), 4000);
 }
 
+/** Shows the page, hidden (class "booting") until the first view has its data. */
+function reveal() {
+  document.documentElement.classList.remove("booting");
+}
+
 function showBanner(message) {
+  reveal();
   banner.innerHTML = html`<span class="banner-text">${message}</span>
     <button type="button" id="banner-close" aria-label="Dismiss this message">Dismiss</button>`.markup;
   banner.hidden = false;
@@ -76,7 +90,9 @@ async function show() {
         <p>This address leads nowhere. <a href="#/">Go to the dashboard</a>.</p></section>`.markup;
       current = null;
     } else {
-      current = await VIEWS[name].render(view, route, ctx);
+      const module = await VIEWS[name]();
+      if (token !== navigation) return;
+      current = await module.render(view, route, ctx);
     }
   } catch (err) {
     if (token !== navigation) return;
@@ -86,6 +102,7 @@ async function show() {
   }
   if (token !== navigation) return;
   view.dataset.ready = "true";
+  reveal();
   const focusTarget = current?.focusTarget === undefined ? view.querySelector("h1") : current.focusTarget;
   focusTarget?.focus({ preventScroll: false });
   if (name !== "not-found") ctx.prefs.set("lastRoute", location.hash || "#/").catch(() => {});
@@ -123,7 +140,22 @@ function onKeydown(e) {
   }
 }
 
+// Start-up moments for the probe (VERSUS_STARTUP_PROBE=1), in ms since the
+// Unix epoch, beside the page's own from the Navigation Timing API.
+const startupMarks = [];
+function mark(name) {
+  startupMarks.push([name, performance.timeOrigin + performance.now()]);
+}
+function pageLoadMarks() {
+  const origin = performance.timeOrigin;
+  const nav = performance.getEntriesByType?.("navigation")?.[0];
+  const marks = [["navigation_start", origin]];
+  if (nav) marks.push(["html_received", origin + nav.responseEnd], ["dom_interactive", origin + nav.domInteractive]);
+  return marks;
+}
+
 async function boot() {
+  mark("app_js");
   let status;
   try {
     status = await call("app_status");
@@ -131,13 +163,14 @@ async function boot() {
     showBanner(err.message);
     return;
   }
+  mark("status");
   if (status.recovery) {
     showBanner(status.recovery.message);
   }
   if (status.startupError) {
     showBanner(`Your library could not be opened: ${status.startupError.message}`);
   }
-  const prefs = await openPrefs(storePlugin(), status.preferencesPath);
+  const prefs = openPrefs(storePlugin(), status.preferencesPath, status.preferences);
   applyAppearance({ theme: prefs.get("theme"), textSize: prefs.get("textSize") });
   ctx = { prefs, status, toast };
   installMenuHandlers(ctx);
@@ -159,7 +192,9 @@ async function boot() {
   await show();
   // The first view has rendered with its data (view.dataset.ready is "true"):
   // the start-up probe (VERSUS_STARTUP_PROBE=1) stops its clock here.
-  call("first_view_ready").catch(() => {});
+  mark("first_view");
+  call("first_view_ready", { marks: [...pageLoadMarks(), ...startupMarks] }).catch(() => {});
+  for (const load of [...Object.values(VIEWS), loadPalette]) load().catch(() => {});
 }
 
-boot();
+boot().catch((err) => showBanner(`Versus could not start: ${err.message}`));

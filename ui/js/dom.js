@@ -55,5 +55,15 @@ export function relativeTime(ms, now = Date.now()) {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 30) return `${days} d ago`;
-  return new Date(ms).toLocaleDateString();
+  return isoDate(new Date(ms));
+}
+
+/**
+ * A day as YYYY-MM-DD in local time. Not Intl: the first Intl formatter a
+ * page makes loads the locale data, several ms the dashboard, the usual
+ * first view, would otherwise wait for.
+ */
+export function isoDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -30,26 +30,33 @@ export function resolveTheme(theme, systemPrefersDark) {
   return systemPrefersDark ? "dark" : "light";
 }
 
-/** Opens the preferences file; falls back to defaults in memory if it cannot. */
-export async function openPrefs(storePlugin, path) {
-  let store = null;
-  try {
-    store = await storePlugin.load(path, { defaults: {}, autoSave: 200 });
-  } catch (err) {
-    console.warn("preferences unavailable, using defaults", err);
-  }
-  const raw = {};
-  if (store) {
-    for (const key of Object.keys(DEFAULT_PREFS)) raw[key] = await store.get(key);
-  }
-  const values = sanitizePrefs(raw);
+/**
+ * The preferences, from the values the app read at start-up (`stored`, from
+ * app_status, so the first view waits for no extra call). The file is opened
+ * through the store plugin when a value first changes; if it cannot be, the
+ * change is kept in memory until the app closes.
+ */
+export function openPrefs(storePlugin, path, stored) {
+  const values = sanitizePrefs(stored);
+  let opening = null;
+  const store = () => {
+    opening ??= Promise.resolve()
+      .then(() => storePlugin.load(path, { defaults: {}, autoSave: 200 }))
+      .catch((err) => {
+        console.warn("preferences cannot be saved; changes last until the app closes", err);
+        return null;
+      });
+    return opening;
+  };
   return {
     get: (key) => values[key],
     async set(key, value) {
+      if (values[key] === value) return;
       values[key] = value;
-      if (!store) return;
-      await store.set(key, value);
-      await store.save();
+      const file = await store();
+      if (!file) return;
+      await file.set(key, value);
+      await file.save();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeHtml, html, relativeTime, trusted, truncate } from "../js/dom.js";
+import { escapeHtml, html, isoDate, relativeTime, trusted, truncate } from "../js/dom.js";
 
 test("html`` escapes every interpolated value", () => {
   const evil = `<img src=x onerror=alert(1)>"'&`;
@@ -23,4 +23,11 @@ test("escapeHtml, truncate and relativeTime", () => {
   assert.equal(relativeTime(1_000_000, 1_000_000 + 10_000), "just now");
   assert.equal(relativeTime(0, 5 * 60_000), "5 min ago");
   assert.equal(relativeTime(0, 3 * 3_600_000), "3 h ago");
+});
+
+test("isoDate gives the local day as YYYY-MM-DD, and relativeTime falls back to it after 30 days", () => {
+  assert.equal(isoDate(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.equal(isoDate(new Date(2026, 11, 31, 0, 0)), "2026-12-31");
+  const then = new Date(2026, 2, 9, 12, 0).getTime();
+  assert.equal(relativeTime(then, then + 40 * 86_400_000), "2026-03-09");
 });

@@ -24,17 +24,22 @@ test("malformed preferences fall back to defaults", () => {
   assert.equal(sanitizePrefs({ newPerDay: 2.5 }).newPerDay, 20);
 });
 
-function fakeStorePlugin(initial = {}) {
-  const data = { ...initial };
+function fakeStorePlugin() {
+  const data = {};
   let saves = 0;
+  let loads = 0;
   return {
     data,
     get saves() {
       return saves;
     },
-    async load() {
+    get loads() {
+      return loads;
+    },
+    async load(path) {
+      loads += 1;
+      data.path = path;
       return {
-        get: async (k) => data[k],
         set: async (k, v) => {
           data[k] = v;
         },
@@ -46,18 +51,32 @@ function fakeStorePlugin(initial = {}) {
   };
 }
 
-test("openPrefs reads stored values and writes changes through, saving each", async () => {
-  const plugin = fakeStorePlugin({ theme: "dark" });
-  const prefs = await openPrefs(plugin, "/data/preferences.json");
+test("openPrefs uses the values read at start-up and opens the file only to write a change", async () => {
+  const plugin = fakeStorePlugin();
+  const prefs = openPrefs(plugin, "/data/preferences.json", { theme: "dark", textSize: "huge", other: 1 });
   assert.equal(prefs.get("theme"), "dark");
-  assert.equal(prefs.get("textSize"), "medium");
+  assert.equal(prefs.get("textSize"), "medium", "a malformed value falls back to its default");
+  assert.equal(prefs.get("other"), undefined, "unknown keys are dropped");
+  assert.equal(plugin.loads, 0, "reading needs no call");
   await prefs.set("textSize", "large");
+  await prefs.set("theme", "light");
+  assert.equal(plugin.data.path, "/data/preferences.json");
   assert.equal(plugin.data.textSize, "large");
-  assert.equal(plugin.saves, 1);
+  assert.equal(plugin.data.theme, "light");
+  assert.equal(plugin.saves, 2, "each change is saved");
+  assert.equal(plugin.loads, 1, "the file is opened once");
 });
 
-test("openPrefs survives a store that cannot load", async () => {
-  const prefs = await openPrefs({ load: async () => { throw new Error("disk full"); } }, "/x");
+test("setting a preference to the value it has writes nothing", async () => {
+  const plugin = fakeStorePlugin();
+  const prefs = openPrefs(plugin, "/x", { lastRoute: "#/comparisons" });
+  await prefs.set("lastRoute", "#/comparisons");
+  assert.equal(plugin.loads, 0);
+  assert.equal(plugin.saves, 0);
+});
+
+test("openPrefs survives a store that cannot load, keeping changes in memory", async () => {
+  const prefs = openPrefs({ load: async () => { throw new Error("disk full"); } }, "/x", undefined);
   assert.equal(prefs.get("theme"), "system");
   await prefs.set("theme", "light");
   assert.equal(prefs.get("theme"), "light");

@@ -1,14 +1,9 @@
 //! The Tauri commands: argument checks, a call into the domain, and a typed
 //! error `{ code, message }` for the UI. No SQL here.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
 use serde::Serialize;
 use tauri::State;
 
-use crate::autobackup::{self, SharedStatus};
-use crate::backup::backup_dir;
 use crate::content::Section;
 use crate::error::Error;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
@@ -16,11 +11,14 @@ use crate::markdown;
 use crate::notes::{self, ArchivedNote, Note, NoteKey, NoteVersion, NoteWithPlace, SaveOutcome};
 use crate::recovery::Recovery;
 use crate::search::{self, SearchQuery, SearchResults};
-use crate::store::{ImportReport, Store};
+use crate::store::ImportReport;
+use crate::study::StudyStats;
 
 mod data;
+mod state;
 mod study;
 pub use data::*;
+pub use state::AppState;
 pub use study::*;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -47,75 +45,6 @@ type CommandResult<T> = Result<T, CommandError>;
 /// `VERSUS_DATA_DIR` moves both.
 pub const PREFERENCES_FILE: &str = "preferences.json";
 
-/// What the app holds while it runs. The store is absent when it could not
-/// be opened; every command then answers with the reason.
-pub struct AppState {
-    store: Result<Arc<Mutex<Store>>, CommandError>,
-    data_dir: PathBuf,
-    import: ImportReport,
-    recovery: Option<Recovery>,
-    backups: SharedStatus,
-}
-
-impl AppState {
-    /// Opens (and if need be repairs) the store, then starts the automatic backups.
-    pub fn open(data_dir: PathBuf) -> AppState {
-        let backups = SharedStatus::default();
-        match crate::startup::start(&data_dir) {
-            Ok(started) => {
-                let store = Arc::new(Mutex::new(started.store));
-                autobackup::spawn(
-                    store.clone(),
-                    backup_dir(&data_dir),
-                    started.startup_backup_pending,
-                    backups.clone(),
-                );
-                AppState {
-                    store: Ok(store),
-                    data_dir,
-                    import: started.import,
-                    recovery: started.recovery,
-                    backups,
-                }
-            }
-            Err(err) => AppState {
-                store: Err(err.into()),
-                data_dir,
-                import: ImportReport::default(),
-                recovery: None,
-                backups,
-            },
-        }
-    }
-
-    /// Folds the WAL into the database file; called when the app exits.
-    pub fn checkpoint(&self) {
-        if let Ok(store) = &self.store {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            if let Err(err) = store.checkpoint() {
-                eprintln!("Versus: checkpoint at exit failed: {err}");
-            }
-        }
-    }
-
-    /// Runs `work` on the store on a blocking thread, off the UI's event loop.
-    async fn with_store<T, F>(&self, work: F) -> CommandResult<T>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
-    {
-        let store = self.store.clone()?;
-        tauri::async_runtime::spawn_blocking(move || {
-            // A panic while holding the lock leaves SQLite consistent (the
-            // transaction rolls back on drop), so a poisoned lock is still usable.
-            let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut guard).map_err(CommandError::from)
-        })
-        .await
-        .map_err(|err| CommandError::new("internal", err.to_string()))?
-    }
-}
-
 fn note_key(comparison_id: String, section: &str, item_id: String) -> CommandResult<NoteKey> {
     let section = Section::parse(section).ok_or_else(|| Error::UnknownSection(section.to_string()))?;
     if comparison_id.is_empty() || item_id.is_empty() {
@@ -134,6 +63,9 @@ pub struct AppStatus {
     recovery: Option<RecoveryNotice>,
     import: ImportReport,
     version: &'static str,
+    /// What the preferences file holds (empty when it is missing or unreadable);
+    /// the UI checks every value. Read here so the first view needs one call.
+    preferences: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -143,16 +75,56 @@ pub struct RecoveryNotice {
     details: Recovery,
 }
 
+/// Answers once the store has been opened (it opens while the window loads).
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    AppStatus {
-        data_dir: state.data_dir.display().to_string(),
-        preferences_path: state.data_dir.join(PREFERENCES_FILE).display().to_string(),
-        startup_error: state.store.as_ref().err().cloned(),
-        recovery: state.recovery.clone().map(|r| RecoveryNotice { message: r.message(), details: r }),
-        import: state.import.clone(),
-        version: env!("CARGO_PKG_VERSION"),
+pub async fn app_status(app: tauri::AppHandle, state: State<'_, AppState>) -> CommandResult<AppStatus> {
+    let data_dir = state.data_dir.clone();
+    state
+        .with_opened(move |opened| {
+            let preferences_path = data_dir.join(PREFERENCES_FILE);
+            AppStatus {
+                data_dir: data_dir.display().to_string(),
+                preferences: stored_preferences(&app, &preferences_path),
+                preferences_path: preferences_path.display().to_string(),
+                startup_error: opened.store.as_ref().err().cloned(),
+                recovery: opened
+                    .recovery
+                    .clone()
+                    .map(|r| RecoveryNotice { message: r.message(), details: r }),
+                import: opened.import.clone(),
+                version: env!("CARGO_PKG_VERSION"),
+            }
+        })
+        .await
+}
+
+/// The preferences file's entries, through tauri-plugin-store, so the UI's
+/// later writes go to the same store. A file that cannot be read counts as
+/// empty: the UI then shows its defaults, as it would for a new learner.
+fn stored_preferences(
+    app: &tauri::AppHandle,
+    path: &std::path::Path,
+) -> serde_json::Map<String, serde_json::Value> {
+    use tauri_plugin_store::StoreExt;
+    match app.store(path) {
+        Ok(store) => store.entries().into_iter().collect(),
+        Err(err) => {
+            eprintln!("Versus: preferences unreadable, using defaults: {err}");
+            serde_json::Map::new()
+        }
     }
+}
+
+/// Called by the UI once its first view has rendered with its data; `marks`
+/// are the page's start-up moments for the probe, in ms since the Unix epoch.
+#[tauri::command]
+pub fn first_view_ready(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    marks: Option<Vec<(String, f64)>>,
+) {
+    state.first_view_shown();
+    crate::probe::report_first_view(&app, &marks.unwrap_or_default());
 }
 
 #[tauri::command]
@@ -180,6 +152,7 @@ pub async fn get_comparison(state: State<'_, AppState>, id: String) -> CommandRe
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dashboard {
+    study: StudyStats,
     comparison_count: usize,
     viewed_count: i64,
     with_notes: usize,
@@ -189,13 +162,16 @@ pub struct Dashboard {
     recent_notes: Vec<NoteWithPlace>,
 }
 
+/// Everything the dashboard shows, in one call: it is the usual first view.
 #[tauri::command]
-pub async fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
+pub async fn dashboard(state: State<'_, AppState>, context: StudyContext) -> CommandResult<Dashboard> {
+    let (clock, settings) = context.parts()?;
     state
-        .with_store(|store| {
+        .with_store(move |store| {
             let conn = store.conn();
             let all = library::list_comparisons(conn)?;
             Ok(Dashboard {
+                study: crate::study::stats(conn, clock, settings)?,
                 comparison_count: all.len(),
                 viewed_count: library::viewed_count(conn)?,
                 with_notes: all.iter().filter(|c| c.note_count > 0).count(),

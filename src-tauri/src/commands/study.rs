@@ -6,7 +6,7 @@ use tauri::State;
 use super::{note_key, AppState, CommandResult};
 use crate::cards::{self, CardFace};
 use crate::study::{
-    self, Clock, ComparisonProgress, Drill, DrillAnswer, Grade, Graded, Scope, StudySettings, StudyStats,
+    self, Clock, ComparisonProgress, Drill, DrillAnswer, Grade, Graded, Scope, StudySettings,
 };
 
 /// What every study command is told by the UI: its clock and the learner's settings.
@@ -19,7 +19,7 @@ pub struct StudyContext {
 }
 
 impl StudyContext {
-    fn parts(self) -> Result<(Clock, StudySettings), crate::Error> {
+    pub(super) fn parts(self) -> Result<(Clock, StudySettings), crate::Error> {
         let settings =
             StudySettings { desired_retention: self.desired_retention, new_per_day: self.new_per_day }
                 .checked()?;
@@ -106,12 +106,6 @@ pub async fn create_card(
             )
         })
         .await
-}
-
-#[tauri::command]
-pub async fn study_stats(state: State<'_, AppState>, context: StudyContext) -> CommandResult<StudyStats> {
-    let (clock, settings) = context.parts()?;
-    state.with_store(move |store| study::stats(store.conn(), clock, settings)).await
 }
 
 #[tauri::command]

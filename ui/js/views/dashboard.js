@@ -1,7 +1,7 @@
 // The first view: the library at a glance, and where the learner left off.
 
 import { call } from "../api.js";
-import { html, relativeTime, truncate } from "../dom.js";
+import { html, isoDate, relativeTime, truncate } from "../dom.js";
 import { buildHash } from "../router.js";
 import { SECTION_TITLE } from "../sections.js";
 import { heatLevel, studyContext } from "../study.js";
@@ -15,7 +15,7 @@ function heatmap(days) {
   return html`<div class="heatmap" role="img" aria-label="Reviews per day over the last 12 weeks: ${days.reduce((a, b) => a + b, 0)} in all">
     ${days.map((count, i) => {
       const day = new Date(today.getTime() - (days.length - 1 - i) * 86_400_000);
-      return html`<span class="heat heat-${heatLevel(count, max)}" title="${day.toLocaleDateString()}: ${count} review${count === 1 ? "" : "s"}"></span>`;
+      return html`<span class="heat heat-${heatLevel(count, max)}" title="${isoDate(day)}: ${count} review${count === 1 ? "" : "s"}"></span>`;
     })}</div>`;
 }
 
@@ -49,7 +49,8 @@ function studyPanel(study) {
 }
 
 export async function render(view, _route, ctx) {
-  const [data, study] = await Promise.all([call("dashboard"), call("study_stats", { context: studyContext(ctx.prefs) })]);
+  const data = await call("dashboard", { context: studyContext(ctx.prefs) });
+  const study = data.study;
   const start = data.recentViews[0] ?? null;
   view.innerHTML = html`
     <section id="dashboard" class="dashboard">
