@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
+source scripts/lib/display.sh
 
 export PATH="$HOME/.cargo/bin:$PATH"
 export CI="${CI:-true}"
@@ -29,7 +30,6 @@ cargo build </dev/null
 work=$(mktemp -d "${TMPDIR:-/tmp}/versus-e2e-run.XXXXXX")
 piddir="$work/process-groups"
 mkdir -p "$piddir"
-xvfb_pid=""
 runner_pid=""
 
 cleanup() {
@@ -47,11 +47,7 @@ cleanup() {
     [ -e "$entry" ] || continue
     kill -KILL -- "-${entry##*/}" 2>/dev/null || true
   done
-  if [ -n "$xvfb_pid" ]; then
-    kill -TERM "$xvfb_pid" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$xvfb_pid" 2>/dev/null || true
-  fi
+  stop_xvfb
   rm -rf "$work"
   exit "$status"
 }
@@ -62,25 +58,9 @@ trap 'exit 129' HUP
 
 # One Xvfb for the whole run, on the first free display number.
 say "Starting Xvfb"
-display=""
-for n in $(seq 99 160); do
-  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-  Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 </dev/null &
-  xvfb_pid=$!
-  for _ in $(seq 1 50); do
-    [ -e "/tmp/.X11-unix/X$n" ] && break
-    kill -0 "$xvfb_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
-    display=":$n"
-    break
-  fi
-  kill -KILL "$xvfb_pid" 2>/dev/null || true
-  xvfb_pid=""
-done
-[ -n "$display" ] || { cat "$work/xvfb.log" >&2 || true; die "could not start Xvfb on any display from :99 to :160"; }
-export DISPLAY="$display"
+start_xvfb 99 160 "$work/xvfb.log" ||
+  { cat "$work/xvfb.log" >&2 || true; die "could not start Xvfb on any display from :99 to :160"; }
+export DISPLAY="$xvfb_display"
 export VERSUS_E2E_PIDDIR="$piddir"
 export VERSUS_E2E_TMP="$work/data" # the tests' data folders; removed at the end
 say "Xvfb on $DISPLAY"

@@ -12,6 +12,7 @@
 # installed. Needs root or sudo (apt-get), and what `scripts/setup.sh test` installs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/lib/display.sh
 
 limit="${VERSUS_PACKAGE_PROBE_TIMEOUT:-60}" # seconds for one launch of the installed app
 
@@ -44,16 +45,11 @@ fi
 # --- install, and always remove again ----------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/versus-package-test.XXXXXX")
 installed=""
-xvfb_pid=""
 
 cleanup() {
   local status=$?
   trap - EXIT INT TERM HUP
-  if [ -n "$xvfb_pid" ]; then
-    kill -TERM "$xvfb_pid" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$xvfb_pid" 2>/dev/null || true
-  fi
+  stop_xvfb
   if [ -n "$installed" ]; then
     say "Removing the $installed package"
     apt remove -y -qq "$installed" >/dev/null || as_root dpkg -r "$installed" >/dev/null ||
@@ -79,31 +75,7 @@ printf '%s\n' "$files" | grep -qE '^/usr/share/icons/hicolor/.+\.png$' || die "t
 say "Installed $binary (and its .desktop file and icons)"
 
 # --- a display ----------------------------------------------------------------------
-display=""
-for n in $(seq 140 199); do
-  { [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; } && continue
-  Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 </dev/null &
-  xvfb_pid=$!
-  for _ in $(seq 1 50); do
-    [ -e "/tmp/.X11-unix/X$n" ] && break
-    kill -0 "$xvfb_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
-  kill -KILL "$xvfb_pid" 2>/dev/null || true
-  xvfb_pid=""
-done
-[ -n "$display" ] || { cat "$work/xvfb.log" >&2 || true; die "could not start Xvfb"; }
-
-# A fresh data folder, with the XDG folders beside it (the webview's own storage
-# and the window state never touch the real home folder).
-app_env() {
-  local root="$1"
-  mkdir -p "$root/data" "$root/xdg/config" "$root/xdg/data" "$root/xdg/cache"
-  printf '%s\n' DISPLAY="$display" VERSUS_DATA_DIR="$root/data" XDG_CONFIG_HOME="$root/xdg/config" \
-    XDG_DATA_HOME="$root/xdg/data" XDG_CACHE_HOME="$root/xdg/cache" \
-    WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1
-}
+start_xvfb 140 199 "$work/xvfb.log" || { cat "$work/xvfb.log" >&2 || true; die "could not start Xvfb"; }
 
 # --- 1. the start-up probe ------------------------------------------------------------
 say "Launching $binary with VERSUS_STARTUP_PROBE=1 (limit ${limit} s)"
