@@ -3,9 +3,10 @@
 //! Opening the store (health check, migrations, the library's hash check or
 //! import) takes 20–150 ms. Done in Tauri's `setup` it would hold the main
 //! thread, which is the thread that serves the window its page, so the page
-//! could not start loading until the store was open. On its own thread the
-//! two overlap; a command that needs the store waits for it on a blocking
-//! thread, never on the main one.
+//! could not start loading until the store was open. On its own thread
+//! (started in `lib.rs` once the single-instance check is done) the two
+//! overlap; a command that needs the store waits for it on a blocking thread,
+//! never on the main one.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -61,7 +62,7 @@ impl AppState {
     }
 
     /// The store's outcome, waiting for the opening thread if it is still at work.
-    /// Blocks: call it only off the main thread.
+    /// Blocks: commands call it on a blocking thread; the main thread only at exit.
     pub(super) fn opened(&self) -> &Opened {
         self.opened.wait()
     }
