@@ -245,11 +245,12 @@ versus_runs=""
 bare_runs=""
 versus_traces=()
 for _ in $(seq 1 "$runs"); do
-  read -r ms trace < <(startup_run "$versus_bin" "$work/versus")
-  versus_runs+="$ms"$'\n'
-  versus_traces+=("$ms $trace")
-  read -r ms _ < <(startup_run "$bare_bin" "$work/bare-run")
-  bare_runs+="$ms"$'\n'
+  # Command substitutions, not `read < <(...)`: a failed run must stop the script.
+  run=$(startup_run "$versus_bin" "$work/versus")
+  versus_runs+="${run%% *}"$'\n'
+  versus_traces+=("$run")
+  run=$(startup_run "$bare_bin" "$work/bare-run")
+  bare_runs+="${run%% *}"$'\n'
 done
 versus_runs=${versus_runs%$'\n'}
 bare_runs=${bare_runs%$'\n'}

@@ -93,16 +93,14 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
     {
-        let opened = self.opened.clone();
-        tauri::async_runtime::spawn_blocking(move || {
-            let store = opened.wait().store.clone()?;
+        self.with_opened(move |opened| {
+            let store = opened.store.clone()?;
             // A panic while holding the lock leaves SQLite consistent (the
             // transaction rolls back on drop), so a poisoned lock is still usable.
             let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             work(&mut guard).map_err(CommandError::from)
         })
-        .await
-        .map_err(|err| CommandError::new("internal", err.to_string()))?
+        .await?
     }
 
     /// Runs `read` on the opening's outcome on a blocking thread, once it is known.
