@@ -12,11 +12,11 @@ step() { printf '\n==> %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
 
-step "Rust tests"
-cargo test
+step "Rust tests: the domain core, then the app (commands, shell, generated TypeScript types)"
+cargo test --workspace
 
 step "UI module tests (node --test)"
 node --test ui/tests/

@@ -1,36 +1,18 @@
 //! Versus: an offline study app for side-by-side cloud and system-design comparisons.
 //!
-//! Domain modules (`content`, `store`, `notes`, `library`, `markdown`) know
-//! nothing of Tauri; `commands` is the thin layer the UI calls.
+//! This crate is the desktop shell: the window, menu, single instance, the
+//! start-up probe, and `commands`, the thin layer the UI calls. The domain
+//! lives in `versus_core` (src-tauri/core), which knows nothing of Tauri.
 
-pub mod autobackup;
-pub mod backup;
-pub mod cards;
-pub mod clock;
 pub mod commands;
-pub mod content;
-pub mod error;
-pub mod library;
-pub mod markdown;
-pub mod note_export;
-pub mod note_import;
-pub mod notes;
 pub mod probe;
-pub mod recovery;
-pub mod search;
 pub mod shell;
-pub mod startup;
-pub mod store;
-pub mod study;
 
 use std::path::PathBuf;
 
 use tauri::Manager;
 
-pub use error::{Error, Result};
-
-/// Environment variable that replaces the app's data folder (tests always set it).
-pub const DATA_DIR_ENV: &str = "VERSUS_DATA_DIR";
+pub use versus_core::DATA_DIR_ENV;
 
 fn data_dir(app: &tauri::AppHandle) -> std::result::Result<PathBuf, tauri::Error> {
     match std::env::var_os(DATA_DIR_ENV) {
@@ -56,34 +38,34 @@ pub fn run() {
             tauri::webview::PageLoadEvent::Finished => probe::mark("page_load_finished"),
         })
         .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::list_comparisons,
-            commands::categories,
-            commands::get_comparison,
-            commands::dashboard,
-            commands::save_note,
-            commands::note_history,
-            commands::restore_note_version,
-            commands::archived_notes,
-            commands::render_markdown,
-            commands::search,
-            commands::list_backups,
-            commands::backup_now,
-            commands::restore_backup,
-            commands::export_markdown,
-            commands::export_comparison_markdown,
-            commands::export_json,
-            commands::import_json,
-            commands::review_queue,
-            commands::grade_card,
-            commands::undo_review,
-            commands::suspend_card,
-            commands::create_card,
-            commands::comparison_progress,
-            commands::save_drill,
-            commands::grade_drill,
-            commands::list_drills,
-            commands::first_view_ready,
+            commands::status::app_status,
+            commands::status::first_view_ready,
+            commands::library::list_comparisons,
+            commands::library::categories,
+            commands::library::get_comparison,
+            commands::library::dashboard,
+            commands::library::search,
+            commands::library::render_markdown,
+            commands::notes::save_note,
+            commands::notes::note_history,
+            commands::notes::restore_note_version,
+            commands::notes::archived_notes,
+            commands::data::list_backups,
+            commands::data::backup_now,
+            commands::data::restore_backup,
+            commands::data::export_markdown,
+            commands::data::export_comparison_markdown,
+            commands::data::export_json,
+            commands::data::import_json,
+            commands::study::review_queue,
+            commands::study::grade_card,
+            commands::study::undo_review,
+            commands::study::suspend_card,
+            commands::study::create_card,
+            commands::study::comparison_progress,
+            commands::study::save_drill,
+            commands::study::grade_drill,
+            commands::study::list_drills,
         ])
         .build(context);
     let app = match result {

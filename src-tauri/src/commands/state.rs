@@ -12,12 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use versus_core::store::autobackup::{self, SharedStatus};
+use versus_core::store::backup::backup_dir;
+use versus_core::store::recovery::Recovery;
+use versus_core::store::startup;
+use versus_core::store::{ImportReport, Store};
+use versus_core::Error;
+
 use super::{CommandError, CommandResult};
-use crate::autobackup::{self, SharedStatus};
-use crate::backup::backup_dir;
-use crate::error::Error;
-use crate::recovery::Recovery;
-use crate::store::{ImportReport, Store};
 
 /// The outcome of opening the store, set once.
 pub(super) struct Opened {
@@ -53,7 +55,7 @@ impl AppState {
         });
         if let Err(err) = spawned {
             let _ = state.opened.set(Opened {
-                store: Err(CommandError::new("internal", format!("the store could not be opened: {err}"))),
+                store: Err(CommandError::internal(format!("the store could not be opened: {err}"))),
                 import: ImportReport::default(),
                 recovery: None,
             });
@@ -112,13 +114,13 @@ impl AppState {
         let opened = self.opened.clone();
         tauri::async_runtime::spawn_blocking(move || read(opened.wait()))
             .await
-            .map_err(|err| CommandError::new("internal", err.to_string()))
+            .map_err(|err| CommandError::internal(err.to_string()))
     }
 }
 
 fn open_store(data_dir: &Path, backups: SharedStatus, first_view_shown: Receiver<()>) -> Opened {
     // A panic here must still answer every waiting command, never leave them waiting.
-    let started = match std::panic::catch_unwind(|| crate::startup::start(data_dir)) {
+    let started = match std::panic::catch_unwind(|| startup::start(data_dir)) {
         Ok(outcome) => outcome.map_err(CommandError::from),
         Err(panic) => {
             let reason = panic
@@ -126,7 +128,7 @@ fn open_store(data_dir: &Path, backups: SharedStatus, first_view_shown: Receiver
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Err(CommandError::new("internal", format!("opening the library failed unexpectedly: {reason}")))
+            Err(CommandError::internal(format!("opening the library failed unexpectedly: {reason}")))
         }
     };
     crate::probe::mark("store_opened");
@@ -155,7 +157,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let state = AppState::open_in_background(dir.path().to_path_buf());
         let count = tauri::async_runtime::block_on(
-            state.with_store(|store| crate::library::list_comparisons(store.conn()).map(|all| all.len())),
+            state.with_store(|store| versus_core::ops::list_comparisons(store).map(|all| all.len())),
         );
         assert!(count.expect("the store opened") >= 60, "the shipped library was imported");
         let imported = tauri::async_runtime::block_on(state.with_opened(|opened| opened.import.ran));

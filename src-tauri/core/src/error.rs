@@ -1,0 +1,198 @@
+//! The one error type of the domain. Each variant has a stable code the
+//! command layer hands to the UI, and a message a learner can act on.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::content::ContentErrors;
+
+/// The kinds of things an id can fail to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Comparison,
+    Item,
+    NoteVersion,
+    Card,
+    Backup,
+    Drill,
+}
+
+impl Entity {
+    fn noun(self) -> &'static str {
+        match self {
+            Entity::Comparison => "comparison",
+            Entity::Item => "item",
+            Entity::NoteVersion => "earlier version of this note",
+            Entity::Card => "card",
+            Entity::Backup => "backup",
+            Entity::Drill => "drill",
+        }
+    }
+
+    /// The error code the UI reads; stable across versions.
+    fn code(self) -> &'static str {
+        match self {
+            Entity::Comparison => "unknown_comparison",
+            Entity::Item => "unknown_item",
+            Entity::NoteVersion => "unknown_version",
+            Entity::Card => "unknown_card",
+            Entity::Backup => "unknown_backup",
+            Entity::Drill => "unknown_drill",
+        }
+    }
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.noun())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A database failure, with the operation it interrupted once it is known
+    /// (set by `Store::transact` and `Store::read`).
+    #[error("database error{}: {source}", operation.map(|op| format!(" while {op}")).unwrap_or_default())]
+    Database {
+        operation: Option<&'static str>,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "the database {path} was written by a newer version of Versus (schema version {found}; \
+         this version knows up to {supported}). It was left untouched: update Versus to open it."
+    )]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+
+    #[error("{path} is not a readable Versus database: {reason}")]
+    NotADatabase { path: PathBuf, reason: String },
+
+    #[error("{0}")]
+    Content(#[from] ContentErrors),
+
+    #[error("there is no {kind} {id:?}")]
+    NotFound { kind: Entity, id: String },
+
+    #[error("{0:?} is not a section of a comparison")]
+    UnknownSection(String),
+
+    #[error("the note is {bytes} bytes; a note can hold at most {limit} bytes. Nothing was saved; split it into smaller notes.")]
+    NoteTooLarge { bytes: usize, limit: usize },
+
+    #[error("{0}")]
+    InvalidArgument(String),
+
+    #[error("the scheduler could not grade this card: {0}")]
+    Scheduler(String),
+
+    #[error("{file}: {message}")]
+    BadImport { file: String, message: String },
+
+    #[error("the database could not be brought up to date: {0}. It was left as it was.")]
+    Migration(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(source: rusqlite::Error) -> Self {
+        Error::Database { operation: None, source }
+    }
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Database { source, .. } if is_busy(source) => "busy",
+            Error::Database { .. } => "database",
+            Error::Io { .. } => "io",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::Content(_) => "invalid_content",
+            Error::NotFound { kind, .. } => kind.code(),
+            Error::UnknownSection(_) => "unknown_section",
+            Error::NoteTooLarge { .. } => "note_too_large",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::Scheduler(_) => "scheduler",
+            Error::BadImport { .. } => "bad_import",
+            Error::Migration(_) => "migration",
+        }
+    }
+
+    pub fn not_found(kind: Entity, id: impl ToString) -> Error {
+        Error::NotFound { kind, id: id.to_string() }
+    }
+
+    /// Names the operation a database error interrupted, unless it already has one.
+    pub fn during(self, operation: &'static str) -> Error {
+        match self {
+            Error::Database { operation: None, source } => {
+                Error::Database { operation: Some(operation), source }
+            }
+            other => other,
+        }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { action, path, source }
+    }
+}
+
+fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// `.or_not_found(kind, id)` on a lookup that may find nothing.
+pub trait OrNotFound<T> {
+    fn or_not_found(self, kind: Entity, id: impl ToString) -> Result<T>;
+}
+
+impl<T> OrNotFound<T> for Option<T> {
+    fn or_not_found(self, kind: Entity, id: impl ToString) -> Result<T> {
+        self.ok_or_else(|| Error::not_found(kind, id))
+    }
+}
+
+impl<T> OrNotFound<T> for rusqlite::Result<Option<T>> {
+    fn or_not_found(self, kind: Entity, id: impl ToString) -> Result<T> {
+        self?.or_not_found(kind, id)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_busy_or_locked_database_has_its_own_code_so_the_ui_can_say_try_again() {
+        assert_eq!(Error::from(sqlite(rusqlite::ffi::SQLITE_BUSY)).code(), "busy");
+        assert_eq!(Error::from(sqlite(rusqlite::ffi::SQLITE_LOCKED)).code(), "busy");
+        assert_eq!(Error::from(sqlite(rusqlite::ffi::SQLITE_IOERR)).code(), "database");
+    }
+
+    #[test]
+    fn an_operation_is_named_once_the_first_time() {
+        let err = Error::from(sqlite(rusqlite::ffi::SQLITE_IOERR)).during("saving a note").during("outer");
+        assert!(err.to_string().starts_with("database error while saving a note: "), "{err}");
+        let not_db = Error::not_found(Entity::Card, 7).during("grading a card");
+        assert_eq!(not_db.to_string(), "there is no card \"7\"");
+    }
+}

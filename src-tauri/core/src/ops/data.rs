@@ -1,0 +1,98 @@
+//! Operations on the learner's data as a whole: backups, restore, export and
+//! import of notes.
+
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::now_ms;
+use crate::error::Result;
+use crate::fsutil::write_atomically;
+use crate::notes::export::{self, ExportSummary, Progress};
+use crate::notes::file::read_notes_file;
+use crate::notes::import::{self, ImportSummary};
+use crate::ops::sync_embedded_library;
+use crate::store::autobackup::AutoBackupStatus;
+use crate::store::backup::{self, BackupInfo, Reason, RETENTION};
+use crate::store::Store;
+
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupList {
+    pub backups: Vec<BackupInfo>,
+    pub folder: String,
+    pub automatic: AutoBackupStatus,
+    pub keep_recent: usize,
+    pub keep_daily_days: i64,
+}
+
+/// The backups beside `store`, newest first, with the automatic backups' status.
+pub fn list_backups(store: &Store, automatic: AutoBackupStatus) -> Result<BackupList> {
+    let folder = store.backup_dir();
+    Ok(BackupList {
+        backups: backup::list_backups(&folder)?,
+        folder: folder.display().to_string(),
+        automatic,
+        keep_recent: RETENTION.recent,
+        keep_daily_days: RETENTION.daily_days,
+    })
+}
+
+/// Takes a checked backup now, then prunes to the retention rule.
+pub fn backup_now(store: &Store) -> Result<BackupInfo> {
+    let folder = store.backup_dir();
+    let info = backup::take_backup(store.conn(), &folder, Reason::Manual)?;
+    backup::prune(&folder, RETENTION, now_ms())?;
+    Ok(info)
+}
+
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    pub restored: BackupInfo,
+    /// The backup of the state just replaced, so the restore can be undone.
+    pub safety_backup: BackupInfo,
+}
+
+/// Restores the backup `file_name`: first a backup of the current state, then
+/// the file replaces the store, which is reopened (and migrated, if the
+/// backup is older) and brought up to this app's library.
+pub fn restore_backup(store: &mut Store, file_name: &str, progress: Progress<'_>) -> Result<Restored> {
+    let folder = store.backup_dir();
+    progress(0, 3);
+    let chosen = backup::find_backup(&folder, file_name)?;
+    let safety_backup = backup::take_backup(store.conn(), &folder, Reason::BeforeRestore)?;
+    progress(1, 3);
+    store.replace_with(&chosen.path)?;
+    progress(2, 3);
+    sync_embedded_library(store)?;
+    progress(3, 3);
+    Ok(Restored { restored: chosen, safety_backup })
+}
+
+/// Writes one Markdown file per comparison with notes into the folder `dir`.
+pub fn export_markdown(store: &Store, dir: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
+    store.read("exporting notes", |conn| export::export_markdown(conn, dir, progress))
+}
+
+/// Writes one comparison's notes as Markdown to `path`.
+pub fn export_comparison_markdown(store: &Store, comparison_id: &str, path: &Path) -> Result<ExportSummary> {
+    let markdown = store.read("exporting notes", |conn| export::comparison_markdown(conn, comparison_id))?;
+    write_atomically(path, markdown.text.as_bytes())?;
+    Ok(ExportSummary { files: 1, notes: markdown.notes })
+}
+
+/// Writes every note with its history as one JSON file.
+pub fn export_json(store: &Store, path: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
+    store.read("exporting notes", |conn| export::export_json(conn, path, progress))
+}
+
+/// Merges a JSON export into the notes. The file is checked whole first (a
+/// malformed or foreign file changes nothing), then a backup of the current
+/// state is taken, then every note merges in one transaction.
+pub fn import_notes(store: &mut Store, path: &Path, progress: Progress<'_>) -> Result<ImportSummary> {
+    let file = read_notes_file(path)?;
+    backup::take_backup(store.conn(), &store.backup_dir(), Reason::BeforeImport)?;
+    store.transact("importing notes", |tx| import::import_notes(tx, &file, progress))
+}

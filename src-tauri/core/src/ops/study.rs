@@ -1,0 +1,94 @@
+//! Operations of active recall: the review queue, grading and undo, cards,
+//! progress and drills.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::notes::NoteKey;
+use crate::store::Store;
+use crate::study::cards;
+use crate::study::drills::{self, Drill, DrillAnswer};
+use crate::study::face::{card_face, CardFace};
+use crate::study::progress::{self, ComparisonProgress};
+use crate::study::queue::build_queue;
+use crate::study::review::{self, Graded};
+use crate::study::{Clock, Grade, Scope, StudySettings};
+
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewQueue {
+    pub cards: Vec<CardFace>,
+    pub due: usize,
+    pub new: usize,
+}
+
+/// Today's cards in order, rendered, for one scope.
+pub fn review_queue(
+    store: &Store,
+    scope: &Scope,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<ReviewQueue> {
+    store.read("building today's queue", |conn| {
+        let queue = build_queue(conn, scope, clock, settings)?;
+        let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
+        Ok(ReviewQueue { cards, due: queue.due, new: queue.new })
+    })
+}
+
+pub fn grade_card(
+    store: &mut Store,
+    card_id: i64,
+    grade: Grade,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<Graded> {
+    store.transact("grading a card", |tx| review::grade_card(tx, card_id, grade, clock, settings))
+}
+
+/// Undoes the newest review; answers the card to show again, if any.
+pub fn undo_review(store: &mut Store) -> Result<Option<CardFace>> {
+    store.transact("undoing a review", |tx| match review::undo_last_review(tx)? {
+        Some(id) => Ok(Some(card_face(tx, id)?)),
+        None => Ok(None),
+    })
+}
+
+pub fn suspend_card(store: &mut Store, card_id: i64, suspended: bool) -> Result<()> {
+    store.transact("suspending a card", |tx| cards::set_suspended(tx, card_id, suspended))
+}
+
+/// Makes a card of the learner's own on the item `key` names.
+pub fn create_card(store: &mut Store, key: &NoteKey, front: &str, back: &str) -> Result<i64> {
+    store.transact("making a card", |tx| cards::create_custom_card(tx, key, front, back))
+}
+
+pub fn comparison_progress(store: &Store) -> Result<Vec<ComparisonProgress>> {
+    store.read("reading progress", progress::comparison_progress)
+}
+
+/// Keeps a drill answer and, when it carries a self-grade, grades the
+/// comparison's interview card: both or neither.
+pub fn submit_drill(
+    store: &mut Store,
+    drill: &DrillAnswer,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<i64> {
+    store.transact("keeping a drill", |tx| drills::save_drill(tx, drill, clock, settings))
+}
+
+pub fn grade_drill(
+    store: &mut Store,
+    drill_id: i64,
+    grade: Grade,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<()> {
+    store.transact("grading a drill", |tx| drills::grade_drill(tx, drill_id, grade, clock, settings))
+}
+
+pub fn list_drills(store: &Store, limit: usize) -> Result<Vec<Drill>> {
+    store.read("listing drills", |conn| drills::list_drills(conn, limit))
+}

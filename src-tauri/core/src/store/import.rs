@@ -1,0 +1,128 @@
+//! Content import: an upsert by stable ids that never deletes a row, so the
+//! learner's notes (keyed by those ids) always stay attached.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::clock::now_ms;
+use crate::content::{Comparison, Library, Section};
+use crate::error::Result;
+
+/// The `source` of the comparisons shipped inside the app.
+pub const LIBRARY_SOURCE: &str = "library";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct ImportReport {
+    /// False when the content was unchanged since the last import and nothing ran.
+    pub ran: bool,
+    pub comparisons: usize,
+    pub items: usize,
+    pub retired_items: usize,
+    pub retired_comparisons: usize,
+}
+
+/// True when `library` is what was last imported under `source`.
+pub fn library_is_current(conn: &Connection, library: &Library, source: &str) -> Result<bool> {
+    let stored: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [format!("content_hash:{source}")], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    Ok(stored.as_deref() == Some(library.hash.as_str()))
+}
+
+/// Upserts every comparison of `library` under `source` and records its
+/// hash. Items and comparisons of that source that are no longer in it are
+/// marked retired; rows are never deleted. The cards that follow from the
+/// content are the study domain's business: the content-import operation
+/// (`ops::import_content`) makes them in the same transaction.
+pub fn import_library(tx: &Transaction<'_>, library: &Library, source: &str) -> Result<ImportReport> {
+    let hash_key = format!("content_hash:{source}");
+    let now = now_ms();
+    let mut report = ImportReport { ran: true, ..ImportReport::default() };
+    for comparison in &library.comparisons {
+        upsert_comparison(tx, comparison, source, now)?;
+        let (items, retired) = upsert_items(tx, comparison)?;
+        report.comparisons += 1;
+        report.items += items;
+        report.retired_items += retired;
+    }
+
+    let present: HashSet<&str> = library.comparisons.iter().map(|c| c.id.as_str()).collect();
+    let known: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT id FROM comparison WHERE source = ?1 AND retired = 0")?;
+        let rows = stmt.query_map([source], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for id in known.iter().filter(|id| !present.contains(id.as_str())) {
+        tx.execute("UPDATE comparison SET retired = 1 WHERE id = ?1", [id])?;
+        report.retired_items +=
+            tx.execute("UPDATE item SET retired = 1 WHERE comparison_id = ?1 AND retired = 0", [id])?;
+        report.retired_comparisons += 1;
+    }
+
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![hash_key, library.hash],
+    )?;
+    Ok(report)
+}
+
+fn upsert_comparison(conn: &Connection, c: &Comparison, source: &str, now: i64) -> Result<()> {
+    let tags = serde_json::Value::from(c.tags.iter().map(|t| t.0.clone()).collect::<Vec<_>>()).to_string();
+    conn.prepare_cached(
+        "INSERT INTO comparison (id, source, title, category, summary, interview_tip, tags, retired, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)
+         ON CONFLICT(id) DO UPDATE SET
+             source = excluded.source, title = excluded.title, category = excluded.category,
+             summary = excluded.summary, interview_tip = excluded.interview_tip, tags = excluded.tags,
+             retired = 0, imported_at = excluded.imported_at",
+    )?
+    .execute(params![c.id, source, c.title, c.category, c.summary, c.interview_tip, tags, now])?;
+    Ok(())
+}
+
+/// Returns (items written, items newly retired).
+fn upsert_items(conn: &Connection, c: &Comparison) -> Result<(usize, usize)> {
+    let subject_names: HashMap<&str, &str> =
+        c.subjects.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+    let subject_labels: HashMap<&str, &str> =
+        c.subjects.iter().map(|s| (s.id.as_str(), s.category.as_str())).collect();
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO item (comparison_id, section, item_id, position, name, label, text, retired)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0)
+         ON CONFLICT(comparison_id, section, item_id) DO UPDATE SET
+             position = excluded.position, name = excluded.name, label = excluded.label,
+             text = excluded.text, retired = 0",
+    )?;
+    let items = c.items();
+    let mut present = HashSet::new();
+    for (position, (section, item_id, text)) in items.iter().enumerate() {
+        let (name, label) = match section {
+            Section::Subject | Section::WhenToUse => {
+                (subject_names.get(item_id).copied(), subject_labels.get(item_id).copied())
+            }
+            _ => (None, None),
+        };
+        upsert.execute(params![c.id, section, item_id, position as i64, name, label, text])?;
+        present.insert((*section, *item_id));
+    }
+
+    let existing: Vec<(Section, String)> = {
+        let mut stmt = conn
+            .prepare_cached("SELECT section, item_id FROM item WHERE comparison_id = ?1 AND retired = 0")?;
+        let rows = stmt.query_map([&c.id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut retire = conn.prepare_cached(
+        "UPDATE item SET retired = 1 WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3",
+    )?;
+    let mut retired = 0;
+    for (section, item_id) in existing {
+        if !present.contains(&(section, item_id.as_str())) {
+            retired += retire.execute(params![c.id, section, item_id])?;
+        }
+    }
+    Ok((items.len(), retired))
+}

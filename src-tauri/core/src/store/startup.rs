@@ -1,0 +1,36 @@
+//! Opening the store at start-up: repair from a backup if it is damaged,
+//! migrate, take the start-up backup before any content import, import the
+//! shipped library if it changed.
+
+use std::path::Path;
+
+use crate::content::embedded_library;
+use crate::error::Result;
+use crate::ops;
+use crate::store::backup::{backup_dir, take_backup, Reason};
+use crate::store::recovery::{check_and_recover, Recovery};
+use crate::store::{library_is_current, ImportReport, Store, DATABASE_FILE, LIBRARY_SOURCE};
+
+pub struct Started {
+    pub store: Store,
+    pub recovery: Option<Recovery>,
+    pub import: ImportReport,
+    /// The start-up backup is still to be taken (it runs after the first
+    /// view when no import had to wait for it).
+    pub startup_backup_pending: bool,
+}
+
+pub fn start(data_dir: &Path) -> Result<Started> {
+    let recovery = check_and_recover(data_dir)?;
+    let existed = data_dir.join(DATABASE_FILE).exists();
+    let mut store = Store::open_in(data_dir)?;
+    let library = embedded_library()?;
+    // A restored backup is itself the snapshot; a new store has nothing to keep.
+    let mut backup_pending = existed && recovery.is_none();
+    if backup_pending && !library_is_current(store.conn(), &library, LIBRARY_SOURCE)? {
+        take_backup(store.conn(), &backup_dir(data_dir), Reason::Startup)?;
+        backup_pending = false;
+    }
+    let import = ops::import_content(&mut store, &library, LIBRARY_SOURCE)?;
+    Ok(Started { store, recovery, import, startup_backup_pending: backup_pending })
+}

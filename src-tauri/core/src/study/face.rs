@@ -1,0 +1,272 @@
+//! What the learner sees of a card: the question, the answer once revealed,
+//! and their notes on it, rendered from the current content each time.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::content::Section;
+use crate::error::{Entity, OrNotFound, Result};
+use crate::library::comparison_head;
+use crate::study::cards::{CardKind, CardState};
+
+/// What the learner sees: the question, and the answer once revealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardFace {
+    pub id: i64,
+    pub kind: CardKind,
+    pub comparison_id: String,
+    pub comparison_title: String,
+    pub category: String,
+    pub section: Section,
+    pub item_id: String,
+    pub prompt: String,
+    pub front: String,
+    /// Plain-text answer lines (the list items for a recall-the-list card).
+    pub answer: Vec<String>,
+    /// The learner's notes on what the card asks about, as Markdown.
+    pub notes: Vec<String>,
+    pub state: CardState,
+    pub suspended: bool,
+}
+
+struct CardRow {
+    id: i64,
+    comparison_id: String,
+    kind: CardKind,
+    section: Section,
+    item_id: String,
+    front: Option<String>,
+    back: Option<String>,
+    state: CardState,
+    suspended: bool,
+}
+
+pub fn card_face(conn: &Connection, card_id: i64) -> Result<CardFace> {
+    let row = conn
+        .prepare_cached(
+            "SELECT id, comparison_id, kind, section, item_id, front, back, state, suspended FROM card WHERE id = ?1",
+        )?
+        .query_row([card_id], |r| {
+            Ok(CardRow {
+                id: r.get(0)?,
+                comparison_id: r.get(1)?,
+                kind: r.get(2)?,
+                section: r.get(3)?,
+                item_id: r.get(4)?,
+                front: r.get(5)?,
+                back: r.get(6)?,
+                state: r.get(7)?,
+                suspended: r.get(8)?,
+            })
+        })
+        .optional()
+        .or_not_found(Entity::Card, card_id)?;
+    render(conn, row)
+}
+
+fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
+    let head = comparison_head(conn, &row.comparison_id)?;
+    let (title, category) = (head.title, head.category);
+    let subjects = subjects_of(conn, &row.comparison_id)?;
+    let item_text = |section: Section, item_id: &str| -> Result<String> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT text FROM item WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3",
+            )?
+            .query_row(params![row.comparison_id, section, item_id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    };
+    let note_on = |section: Section, item_id: &str| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT body FROM note WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3",
+            )?
+            .query_row(params![row.comparison_id, section, item_id], |r| r.get(0))
+            .optional()?)
+    };
+    let names: Vec<&str> = subjects.iter().map(|s| s.name.as_str()).collect();
+    let (prompt, front, answer, notes) = match row.kind {
+        CardKind::WhichOne => {
+            let text = item_text(row.section, &row.item_id)?;
+            let front = blank_subjects(&text, &title, &subjects);
+            let answer = if row.section == Section::WhenToUse {
+                let name =
+                    subjects.iter().find(|s| s.id == row.item_id).map(|s| s.name.clone()).unwrap_or_default();
+                vec![name, text]
+            } else {
+                vec![text]
+            };
+            let prompt = format!("Which one? Say which of {} each part describes", names.join(" / "));
+            (prompt, front, answer, note_on(row.section, &row.item_id)?.into_iter().collect())
+        }
+        CardKind::RecallList => {
+            let what = if row.section == Section::Tradeoff { "tradeoffs" } else { "common mistakes" };
+            let mut stmt = conn.prepare_cached(
+                "SELECT i.text, n.body FROM item i LEFT JOIN note n
+                   ON n.comparison_id = i.comparison_id AND n.section = i.section AND n.item_id = i.item_id
+                 WHERE i.comparison_id = ?1 AND i.section = ?2 AND i.retired = 0 ORDER BY i.position",
+            )?;
+            let rows: Vec<(String, Option<String>)> = stmt
+                .query_map(params![row.comparison_id, row.section], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let count = rows.len();
+            let (answer, notes): (Vec<String>, Vec<Option<String>>) = rows.into_iter().unzip();
+            (
+                "Recall the list".to_string(),
+                format!("{title}: name the {count} {what}."),
+                answer,
+                notes.into_iter().flatten().collect(),
+            )
+        }
+        CardKind::Interview => {
+            let or_title = title.replace(" vs ", " or ");
+            (
+                "Interview question".to_string(),
+                format!("{or_title}: give the short answer."),
+                vec![item_text(Section::InterviewTip, &row.item_id)?],
+                note_on(Section::InterviewTip, &row.item_id)?.into_iter().collect(),
+            )
+        }
+        CardKind::Custom => (
+            "Your card".to_string(),
+            row.front.clone().unwrap_or_default(),
+            vec![row.back.clone().unwrap_or_default()],
+            Vec::new(),
+        ),
+    };
+    Ok(CardFace {
+        id: row.id,
+        kind: row.kind,
+        comparison_id: row.comparison_id,
+        comparison_title: title,
+        category,
+        section: row.section,
+        item_id: row.item_id,
+        prompt,
+        front,
+        answer,
+        notes,
+        state: row.state,
+        suspended: row.suspended,
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct SubjectName {
+    pub id: String,
+    pub name: String,
+}
+
+fn subjects_of(conn: &Connection, comparison_id: &str) -> Result<Vec<SubjectName>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item_id, coalesce(name, '') FROM item WHERE comparison_id = ?1 AND section = 'subject' ORDER BY position",
+    )?;
+    let rows = stmt.query_map([comparison_id], |r| Ok(SubjectName { id: r.get(0)?, name: r.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const VENDOR_PREFIXES: [&str; 7] =
+    ["Amazon ", "AWS ", "Azure ", "Microsoft ", "Google Cloud ", "Google ", "GCP "];
+pub const BLANK: &str = "_____";
+
+/// Every way a text may name the subjects: full names, names without a
+/// vendor prefix, the part in parentheses and the part before it, the
+/// subject ids as words, the title's parts, each also as plural and singular.
+pub fn subject_forms(title: &str, subjects: &[SubjectName]) -> Vec<String> {
+    let mut forms: Vec<String> = Vec::new();
+    let mut add = |form: &str| {
+        let form = form.trim();
+        if form.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+            forms.push(form.to_string());
+        }
+    };
+    let mut bases: Vec<String> = title.split(" vs ").map(str::to_string).collect();
+    for subject in subjects {
+        bases.push(subject.name.clone());
+        bases.push(subject.id.replace('-', " "));
+    }
+    let mut expanded = Vec::new();
+    for base in bases {
+        expanded.push(base.clone());
+        if let (Some(open), Some(close)) = (base.find('('), base.rfind(')')) {
+            if open < close {
+                expanded.push(base[open + 1..close].to_string());
+                expanded.push(format!("{}{}", &base[..open], &base[close + 1..]));
+            }
+        }
+    }
+    for base in expanded {
+        let mut variants = vec![base.clone()];
+        for prefix in VENDOR_PREFIXES {
+            if let Some(rest) = base.strip_prefix(prefix) {
+                variants.push(rest.to_string());
+            }
+        }
+        for variant in variants {
+            add(&variant);
+            add(&format!("{variant}s"));
+            add(&format!("{variant}es"));
+            if let Some(singular) = variant.strip_suffix('s') {
+                add(singular);
+            }
+        }
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    forms
+}
+
+/// Replaces every form of every subject's name in `text` (whole words, any
+/// case) with a blank.
+pub fn blank_subjects(text: &str, title: &str, subjects: &[SubjectName]) -> String {
+    let forms = subject_forms(title, subjects);
+    let mut out = text.to_string();
+    for form in &forms {
+        out = replace_word_ignoring_case(&out, form, BLANK);
+    }
+    // Neighbouring blanks ("_____ _____") read as one.
+    while out.contains(&format!("{BLANK} {BLANK}")) {
+        out = out.replace(&format!("{BLANK} {BLANK}"), BLANK);
+    }
+    out
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Case-insensitive (ASCII) whole-word replacement; byte offsets stay valid
+/// because ASCII lowercasing never changes a string's length.
+pub fn replace_word_ignoring_case(text: &str, word: &str, with: &str) -> String {
+    let hay = text.to_ascii_lowercase();
+    let needle = word.to_ascii_lowercase();
+    if needle.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut from = 0;
+    while let Some(found) = hay[from..].find(&needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !is_word_char(before) && !is_word_char(after) {
+            out.push_str(&text[last..start]);
+            out.push_str(with);
+            last = end;
+        }
+        from = start + needle.len().max(1);
+        if from >= hay.len() {
+            break;
+        }
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}

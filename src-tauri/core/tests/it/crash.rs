@@ -1,0 +1,105 @@
+//! A child process saves notes in a loop and prints each id once its save
+//! returned; it is killed with SIGKILL at random moments. After every kill the
+//! store must open, pass `integrity_check`, and hold every acknowledged note.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use versus_core::content::Section;
+use versus_core::notes::NoteKey;
+use versus_core::ops;
+use versus_core::store::Store;
+
+use crate::support::{seed_library, store_with};
+
+const CHILD_DIR: &str = "VERSUS_CRASH_CHILD_DIR";
+const CHILD_START: &str = "VERSUS_CRASH_CHILD_START";
+const KILLS: usize = 24;
+
+fn target(i: u64) -> NoteKey {
+    const ITEMS: [(Section, &str); 6] = [
+        (Section::Tradeoff, "flexibility-vs-ops"),
+        (Section::Mistake, "ec2-by-default"),
+        (Section::Difference, "control"),
+        (Section::Subject, "lambda"),
+        (Section::WhenToUse, "ec2"),
+        (Section::Comparison, "main"),
+    ];
+    let (section, item) = ITEMS[(i % ITEMS.len() as u64) as usize];
+    NoteKey::new("ec2-vs-lambda", section, item)
+}
+
+fn body(i: u64) -> String {
+    format!("crash note {i}: {}", "x".repeat((i % 7 * 300) as usize))
+}
+
+/// The writer. Does nothing unless started by the test below.
+#[test]
+#[ignore = "started as a child process by sigkill_never_loses_an_acknowledged_note"]
+fn crash_child_writer() {
+    let (Some(dir), Some(start)) = (std::env::var_os(CHILD_DIR), std::env::var_os(CHILD_START)) else {
+        return;
+    };
+    let start: u64 = start.to_str().and_then(|s| s.parse().ok()).expect("start id");
+    let mut store = Store::open_in(std::path::Path::new(&dir)).expect("child opens store");
+    for i in start.. {
+        ops::save_note(&mut store, &target(i), &body(i)).expect("save");
+        println!("ack {i}");
+    }
+}
+
+#[test]
+fn sigkill_never_loses_an_acknowledged_note() {
+    let fx = store_with(&seed_library());
+    let dir = fx.dir.path().to_path_buf();
+    drop(fx.store);
+    let exe = std::env::current_exe().unwrap();
+    let mut acknowledged: Vec<u64> = Vec::new();
+    let mut next_start = 0u64;
+    let mut kills_mid_run = 0;
+
+    for round in 0..KILLS {
+        let mut child = Command::new(&exe)
+            .args(["crash::crash_child_writer", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(CHILD_DIR, &dir)
+            .env(CHILD_START, next_start.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|line| line.strip_prefix("ack ").and_then(|n| n.parse::<u64>().ok()))
+                .collect::<Vec<u64>>()
+        });
+        std::thread::sleep(Duration::from_millis(fastrand::u64(40..400)));
+        child.kill().unwrap(); // SIGKILL on Unix
+        let status = child.wait().unwrap();
+        let acks = reader.join().unwrap();
+        if !status.success() && !acks.is_empty() {
+            kills_mid_run += 1;
+        }
+        next_start = acks.last().map_or(next_start, |last| last + 1) + 1_000;
+
+        let store =
+            Store::open_in(&dir).unwrap_or_else(|e| panic!("round {round}: store does not open: {e}"));
+        let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "round {round}");
+        let mut present: HashSet<String> = HashSet::new();
+        for sql in ["SELECT body FROM note", "SELECT body FROM note_version"] {
+            let mut stmt = store.conn().prepare(sql).unwrap();
+            present.extend(stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap));
+        }
+        acknowledged.extend(acks);
+        for i in &acknowledged {
+            assert!(present.contains(&body(*i)), "round {round}: acknowledged note {i} is lost");
+        }
+    }
+    assert!(acknowledged.len() > KILLS, "the writer made progress: {} saves", acknowledged.len());
+    assert!(kills_mid_run >= KILLS / 2, "most kills landed while the writer was saving ({kills_mid_run})");
+}

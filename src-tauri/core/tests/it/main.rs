@@ -1,0 +1,14 @@
+//! Integration tests of the domain core, one module per area, linked as a
+//! single binary against `versus_core` alone (no webview, no Tauri).
+
+mod backup;
+mod content;
+mod crash;
+mod hygiene;
+mod library_content;
+mod notes;
+mod ops;
+mod search;
+mod store;
+mod study;
+mod support;

@@ -1,0 +1,62 @@
+//! Commands that read the library: lists, a comparison's page, the
+//! dashboard, search, and Markdown previews.
+
+use tauri::State;
+use versus_core::library::{CategoryCount, ComparisonPage, ComparisonSummary};
+use versus_core::notes::check_size;
+use versus_core::ops::{self, Dashboard};
+use versus_core::search::{SearchQuery, SearchResults, DEFAULT_LIMIT};
+use versus_core::study::StudyContext;
+
+use super::{AppState, CommandError, CommandResult};
+
+#[tauri::command]
+pub async fn list_comparisons(state: State<'_, AppState>) -> CommandResult<Vec<ComparisonSummary>> {
+    state.with_store(|store| ops::list_comparisons(store)).await
+}
+
+#[tauri::command]
+pub async fn categories(state: State<'_, AppState>) -> CommandResult<Vec<CategoryCount>> {
+    state.with_store(|store| ops::categories(store)).await
+}
+
+/// Opens a comparison's page and records it as recently viewed.
+#[tauri::command]
+pub async fn get_comparison(state: State<'_, AppState>, id: String) -> CommandResult<ComparisonPage> {
+    state.with_store(move |store| ops::open_comparison(store, &id)).await
+}
+
+/// Everything the dashboard shows, in one call: it is the usual first view.
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, context: StudyContext) -> CommandResult<Dashboard> {
+    let (clock, settings) = context.parts()?;
+    state.with_store(move |store| ops::dashboard(store, clock, settings)).await
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    category: Option<String>,
+    notes_only: Option<bool>,
+    limit: Option<usize>,
+) -> CommandResult<SearchResults> {
+    let query = SearchQuery {
+        text: query,
+        category: category.filter(|c| !c.is_empty()),
+        notes_only: notes_only.unwrap_or(false),
+        limit: limit.unwrap_or(DEFAULT_LIMIT),
+    };
+    state.with_store(move |store| ops::search(store, &query)).await
+}
+
+/// Markdown to sanitized HTML; the only way learner text becomes markup.
+/// Rendered on a blocking thread: a pathological note must never hold the
+/// main thread, which serves the window.
+#[tauri::command]
+pub async fn render_markdown(text: String) -> CommandResult<String> {
+    check_size(&text)?;
+    tauri::async_runtime::spawn_blocking(move || versus_core::markdown::render(&text))
+        .await
+        .map_err(|err| CommandError::internal(err.to_string()))
+}

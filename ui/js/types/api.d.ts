@@ -1,0 +1,212 @@
+// Generated from the Rust payload types by ts-rs: do not edit by hand.
+// Rewrite with `VERSUS_WRITE_TYPES=1 cargo test types` after changing a payload.
+
+export type CommandError = { code: string, message: string, };
+
+export type AppStatus = { dataDir: string, preferencesPath: string, startupError: CommandError | null, 
+/**
+ * Set when start-up repaired a damaged database; `message` says what happened.
+ */
+recovery: RecoveryNotice | null, import: ImportReport, version: string, 
+/**
+ * What the preferences file holds (empty when it is missing or unreadable);
+ * the UI checks every value. Read here so the first view needs one call.
+ */
+preferences: Record<string, unknown>, };
+
+export type RecoveryNotice = { message: string, details: Recovery, };
+
+export type ProgressEvent = { done: number, total: number, };
+
+export type DrillSubmission = { comparisonId: string, startedAt: number, secondsUsed: number, answer: string, grade: number | null, };
+
+export type ImportReport = { 
+/**
+ * False when the content was unchanged since the last import and nothing ran.
+ */
+ran: boolean, comparisons: number, items: number, retired_items: number, retired_comparisons: number, };
+
+export type Recovery = { 
+/**
+ * Where the damaged database now is.
+ */
+damagedFile: string, 
+/**
+ * What was wrong with it.
+ */
+problem: string, 
+/**
+ * The backup now in use, if there was a good one.
+ */
+restoredFrom: string | null, restoredBackupTime: number | null, };
+
+export type Reason = "startup" | "periodic" | "manual" | "before-restore" | "before-import" | "before-migration";
+
+export type BackupInfo = { fileName: string, createdAt: number, reason: Reason, size: number, 
+/**
+ * None when the file cannot be read as a Versus database.
+ */
+noteCount: number | null, };
+
+export type AutoBackupStatus = { lastBackupAt: number | null, lastError: string | null, };
+
+export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip";
+
+export type ComparisonSummary = { id: string, title: string, category: string, summary: string, tags: Array<string>, noteCount: number, };
+
+export type CategoryCount = { category: string, count: number, };
+
+export type PageItem = { section: Section, itemId: string, 
+/**
+ * A subject's name (on subjects and when-to-use entries).
+ */
+name: string | null, 
+/**
+ * A subject's category.
+ */
+label: string | null, text: string, retired: boolean, note: Note | null, 
+/**
+ * The note rendered to sanitized HTML.
+ */
+noteHtml: string | null, };
+
+export type ComparisonPage = { id: string, title: string, category: string, summary: string, interviewTip: string, tags: Array<string>, retired: boolean, 
+/**
+ * The comparison as a whole and the interview tip, as note targets.
+ */
+overview: PageItem, tip: PageItem, subjects: Array<PageItem>, differences: Array<PageItem>, whenToUse: Array<PageItem>, tradeoffs: Array<PageItem>, mistakes: Array<PageItem>, 
+/**
+ * Retired items that still carry a note.
+ */
+archived: Array<PageItem>, };
+
+export type NoteKey = { comparisonId: string, section: Section, itemId: string, };
+
+export type Note = { body: string, createdAt: number, updatedAt: number, comparisonId: string, section: Section, itemId: string, };
+
+export type NoteVersion = { id: number, body: string, savedAt: number, replacedAt: number, };
+
+export type ArchivedNote = { comparisonTitle: string | null, itemText: string | null, body: string, createdAt: number, updatedAt: number, comparisonId: string, section: Section, itemId: string, };
+
+export type NoteWithPlace = { comparisonTitle: string, itemText: string, retired: boolean, body: string, createdAt: number, updatedAt: number, comparisonId: string, section: Section, itemId: string, };
+
+export type SaveOutcome = "saved" | "unchanged" | "cleared";
+
+export type ExportSummary = { files: number, notes: number, };
+
+export type ImportSummary = { 
+/**
+ * Notes this store did not have.
+ */
+added: number, 
+/**
+ * Notes that gained history: a differing text or earlier versions.
+ */
+updated: number, 
+/**
+ * Notes already here exactly as in the file.
+ */
+kept: number, 
+/**
+ * Notes on comparisons this library does not have.
+ */
+skipped: number, };
+
+export type HitKind = "item" | "note";
+
+export type SearchHit = { kind: HitKind, comparisonId: string, comparisonTitle: string, category: string, section: Section, itemId: string, 
+/**
+ * Escaped HTML with the matched words in `<mark>`.
+ */
+snippet: string, 
+/**
+ * bm25 score: lower is better.
+ */
+score: number, };
+
+export type SearchResults = { hits: Array<SearchHit>, 
+/**
+ * The words actually searched for, for highlighting.
+ */
+terms: Array<string>, 
+/**
+ * Set when the query was longer than [`MAX_QUERY_CHARS`] or had more than
+ * [`MAX_QUERY_TERMS`] words, and was cut.
+ */
+truncated: boolean, };
+
+export type StudySettings = { 
+/**
+ * The probability of recall FSRS aims for when it sets a due date.
+ */
+desiredRetention: number, 
+/**
+ * New cards introduced per day, across restarts.
+ */
+newPerDay: number, };
+
+export type StudyContext = { utcOffsetMinutes: number, desiredRetention: number, newPerDay: number, };
+
+export type Grade = "Again" | "Hard" | "Good" | "Easy";
+
+export type Scope = { "kind": "all" } | { "kind": "category", "value": string } | { "kind": "comparison", "value": string };
+
+export type CardKind = "which_one" | "recall_list" | "interview" | "custom";
+
+export type CardState = "new" | "review";
+
+export type CardSchedule = { id: number, state: CardState, stability: number | null, difficulty: number | null, due: number | null, lastReview: number | null, reps: number, lapses: number, };
+
+export type CardFace = { id: number, kind: CardKind, comparisonId: string, comparisonTitle: string, category: string, section: Section, itemId: string, prompt: string, front: string, 
+/**
+ * Plain-text answer lines (the list items for a recall-the-list card).
+ */
+answer: Array<string>, 
+/**
+ * The learner's notes on what the card asks about, as Markdown.
+ */
+notes: Array<string>, state: CardState, suspended: boolean, };
+
+export type Graded = { card: CardSchedule, intervalDays: number, };
+
+export type Mastery = "new" | "learning" | "mastered";
+
+export type ComparisonProgress = { comparisonId: string, category: string, mastery: Mastery, cards: number, reviewed: number, };
+
+export type CategoryProgress = { category: string, new: number, learning: number, mastered: number, };
+
+export type StudyStats = { 
+/**
+ * Cards in today's queue: due now plus new ones allowed today.
+ */
+dueToday: number, reviewsToday: number, 
+/**
+ * Consecutive days with at least one review, ending today (or yesterday
+ * when today has none yet).
+ */
+streak: number, 
+/**
+ * Reviews per day for the last [`HEATMAP_DAYS`] days, oldest first; the
+ * last entry is today.
+ */
+heatmap: Array<number>, categories: Array<CategoryProgress>, };
+
+export type Drill = { id: number, comparisonId: string, comparisonTitle: string, startedAt: number, submittedAt: number, secondsUsed: number, answer: string, grade: number | null, };
+
+export type Dashboard = { study: StudyStats, comparisonCount: number, viewedCount: number, withNotes: number, noteCount: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
+
+export type SavedNote = { outcome: SaveOutcome, note: Note | null, 
+/**
+ * The note rendered and sanitized, for the preview.
+ */
+html: string, };
+
+export type ReviewQueue = { cards: Array<CardFace>, due: number, new: number, };
+
+export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, };
+
+export type Restored = { restored: BackupInfo, 
+/**
+ * The backup of the state just replaced, so the restore can be undone.
+ */
+safetyBackup: BackupInfo, };
