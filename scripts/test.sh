@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check: formatting, lints, the Rust
-# tests, the UI module tests, the end-to-end tests of the real app, and last
+# tests, the UI's type check and module tests, the end-to-end tests of the real app, and last
 # the package test (the .deb built, installed, launched and removed again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "Rust tests: the domain core, then the app (commands, shell, generated TypeScript types)"
 cargo test --workspace
+
+step "UI type check (tsc --checkJs against the types generated from Rust)"
+npx --no-install tsc -p tsconfig.json
 
 step "UI module tests (node --test)"
 node --test ui/tests/

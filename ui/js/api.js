@@ -1,29 +1,70 @@
-// The one door to the Rust side. Every command answers a value or rejects
-// with an AppError carrying the command's typed error code.
+// The one door to the Rust side: one function per command the UI uses, each
+// typed with what the command answers (ui/js/types/api.d.ts, generated from
+// the Rust structs), so a view that reads a field the payload lacks fails the
+// type check. Every command answers a value or rejects with an AppError
+// carrying the command's typed error code.
+
+/** @typedef {import('./types/api').AppStatus} AppStatus */
+/** @typedef {import('./types/api').BackupInfo} BackupInfo */
+/** @typedef {import('./types/api').BackupList} BackupList */
+/** @typedef {import('./types/api').CardFace} CardFace */
+/** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
+/** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
+/** @typedef {import('./types/api').ComparisonSummary} ComparisonSummary */
+/** @typedef {import('./types/api').Dashboard} Dashboard */
+/** @typedef {import('./types/api').Drill} Drill */
+/** @typedef {import('./types/api').DrillSubmission} DrillSubmission */
+/** @typedef {import('./types/api').ExportSummary} ExportSummary */
+/** @typedef {import('./types/api').Graded} Graded */
+/** @typedef {import('./types/api').ImportSummary} ImportSummary */
+/** @typedef {import('./types/api').Note} Note */
+/** @typedef {import('./types/api').NoteKey} NoteKey */
+/** @typedef {import('./types/api').NoteVersion} NoteVersion */
+/** @typedef {import('./types/api').ProgressEvent} ProgressEvent */
+/** @typedef {import('./types/api').Restored} Restored */
+/** @typedef {import('./types/api').ReviewQueue} ReviewQueue */
+/** @typedef {import('./types/api').SavedNote} SavedNote */
+/** @typedef {import('./types/api').Scope} Scope */
+/** @typedef {import('./types/api').SearchResults} SearchResults */
+/** @typedef {import('./types/api').StudyContext} StudyContext */
+/** @typedef {TauriChannel<ProgressEvent>} ProgressChannel */
 
 export class AppError extends Error {
+  /**
+   * @param {string} code the command's error code (`unknown_comparison`, `database`, ...)
+   * @param {string} message
+   */
   constructor(code, message) {
     super(message);
     this.code = code;
   }
 }
 
+/** @returns {TauriGlobal} */
 function tauri() {
   const t = globalThis.window?.__TAURI__;
   if (!t) throw new AppError("no_backend", "Versus must run inside its desktop window.");
   return t;
 }
 
-export async function call(command, args = {}) {
+/**
+ * Private on purpose: views call the typed functions below, never a command
+ * by its name.
+ * @param {string} command
+ * @param {Record<string, unknown>} [args] named as the Rust side names them, in camelCase
+ * @returns {Promise<any>}
+ */
+async function call(command, args = {}) {
   try {
     return await tauri().core.invoke(command, args);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    if (err && typeof err === "object" && "code" in err) throw new AppError(err.code, err.message);
+    if (err && typeof err === "object" && "code" in err) throw new AppError(String(err.code), String(err.message));
     throw new AppError("internal", String(err?.message ?? err));
   }
 }
 
+/** @returns {TauriStorePlugin} */
 export function storePlugin() {
   return tauri().store;
 }
@@ -33,9 +74,185 @@ export function dialogs() {
   return tauri().dialog;
 }
 
-/** A channel the Rust side reports progress on: onProgress({ done, total }). */
+/**
+ * A channel the Rust side reports progress on.
+ * @param {(event: ProgressEvent) => void} onProgress
+ * @returns {ProgressChannel}
+ */
 export function progressChannel(onProgress) {
+  /** @type {ProgressChannel} */
   const channel = new (tauri().core.Channel)();
   channel.onmessage = onProgress;
   return channel;
 }
+
+/** @param {NoteKey} key */
+const noteKey = ({ comparisonId, section, itemId }) => ({ comparisonId, section, itemId });
+
+// --- start-up --------------------------------------------------------------------
+
+/** @returns {Promise<AppStatus>} */
+export const appStatus = () => call("app_status");
+
+/**
+ * @param {Array<[string, number]>} marks start-up moments, in ms since the Unix epoch
+ * @returns {Promise<null>}
+ */
+export const firstViewReady = (marks) => call("first_view_ready", { marks });
+
+// --- the library -------------------------------------------------------------------
+
+/** @returns {Promise<ComparisonSummary[]>} */
+export const listComparisons = () => call("list_comparisons");
+
+/**
+ * Opens a comparison's page (and records it as recently viewed).
+ * @param {string} id
+ * @returns {Promise<ComparisonPage>}
+ */
+export const getComparison = (id) => call("get_comparison", { id });
+
+/**
+ * @param {StudyContext} context
+ * @returns {Promise<Dashboard>}
+ */
+export const dashboard = (context) => call("dashboard", { context });
+
+/**
+ * @param {{ query: string, notesOnly?: boolean, limit?: number }} query
+ * @returns {Promise<SearchResults>}
+ */
+export const search = (query) => call("search", query);
+
+// --- notes ---------------------------------------------------------------------------
+
+/**
+ * @param {NoteKey} key
+ * @param {string} body
+ * @returns {Promise<SavedNote>}
+ */
+export const saveNote = (key, body) => call("save_note", { ...noteKey(key), body });
+
+/**
+ * @param {NoteKey} key
+ * @returns {Promise<NoteVersion[]>}
+ */
+export const noteHistory = (key) => call("note_history", noteKey(key));
+
+/**
+ * @param {NoteKey} key
+ * @param {number} versionId
+ * @returns {Promise<Note | null>} the note as restored (null: the version restored was empty)
+ */
+export const restoreNoteVersion = (key, versionId) => call("restore_note_version", { ...noteKey(key), versionId });
+
+/**
+ * Markdown to sanitized HTML: the only way learner text becomes markup.
+ * @param {string} text
+ * @returns {Promise<string>}
+ */
+export const renderMarkdown = (text) => call("render_markdown", { text });
+
+/**
+ * One comparison's notes as a Markdown file at `path`.
+ * @param {string} comparisonId
+ * @param {string} path
+ * @returns {Promise<ExportSummary>}
+ */
+export const exportComparisonMarkdown = (comparisonId, path) => call("export_comparison_markdown", { comparisonId, path });
+
+// --- backups, export and import ----------------------------------------------------------
+
+/** @returns {Promise<BackupList>} */
+export const listBackups = () => call("list_backups");
+
+/** @returns {Promise<BackupInfo>} */
+export const backupNow = () => call("backup_now");
+
+/**
+ * @param {string} fileName
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<Restored>}
+ */
+export const restoreBackup = (fileName, onProgress) => call("restore_backup", { fileName, onProgress });
+
+/**
+ * @param {string} dir
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<ExportSummary>}
+ */
+export const exportMarkdown = (dir, onProgress) => call("export_markdown", { dir, onProgress });
+
+/**
+ * @param {string} path
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<ExportSummary>}
+ */
+export const exportJson = (path, onProgress) => call("export_json", { path, onProgress });
+
+/**
+ * @param {string} path
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<ImportSummary>}
+ */
+export const importJson = (path, onProgress) => call("import_json", { path, onProgress });
+
+// --- study ---------------------------------------------------------------------------------
+
+/**
+ * @param {Scope} scope
+ * @param {StudyContext} context
+ * @returns {Promise<ReviewQueue>}
+ */
+export const reviewQueue = (scope, context) => call("review_queue", { scope, context });
+
+/**
+ * @param {number} cardId
+ * @param {number} grade 1 (again) to 4 (easy)
+ * @param {StudyContext} context
+ * @returns {Promise<Graded>}
+ */
+export const gradeCard = (cardId, grade, context) => call("grade_card", { cardId, grade, context });
+
+/**
+ * Undoes the newest review.
+ * @returns {Promise<CardFace | null>} the card to show again; null: nothing to undo
+ */
+export const undoReview = () => call("undo_review");
+
+/**
+ * @param {number} cardId
+ * @param {boolean} suspended
+ * @returns {Promise<null>}
+ */
+export const suspendCard = (cardId, suspended) => call("suspend_card", { cardId, suspended });
+
+/**
+ * A card of the learner's own on the item `key` names.
+ * @param {NoteKey} key
+ * @param {string} front
+ * @param {string} back
+ * @returns {Promise<number>} the new card's id
+ */
+export const createCard = (key, front, back) => call("create_card", { ...noteKey(key), front, back });
+
+/** @returns {Promise<ComparisonProgress[]>} */
+export const comparisonProgress = () => call("comparison_progress");
+
+/**
+ * @param {DrillSubmission} drill
+ * @param {StudyContext} context
+ * @returns {Promise<number>} the drill's id
+ */
+export const saveDrill = (drill, context) => call("save_drill", { drill, context });
+
+/**
+ * @param {number} drillId
+ * @param {number} grade 1 (again) to 4 (easy)
+ * @param {StudyContext} context
+ * @returns {Promise<null>}
+ */
+export const gradeDrill = (drillId, grade, context) => call("grade_drill", { drillId, grade, context });
+
+/** @returns {Promise<Drill[]>} */
+export const listDrills = () => call("list_drills");

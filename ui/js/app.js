@@ -1,6 +1,7 @@
 // Boot: status, preferences and appearance, then the router and shortcuts.
 
-import { call, storePlugin } from "./api.js";
+import * as api from "./api.js";
+import { attempt, errorText } from "./actions.js";
 import { html } from "./dom.js";
 import { openPrefs } from "./prefs.js";
 import { parseRoute } from "./router.js";
@@ -13,6 +14,7 @@ import * as dashboard from "./views/dashboard.js";
 // (and the search palette's) loads when first needed, so start-up fetches
 // little more than the first view uses; they all load right after it is on
 // screen, before the learner can ask for them.
+/** @type {Record<string, () => Promise<{ render: import('./types/view').RenderView }>>} */
 const VIEWS = {
   dashboard: async () => dashboard,
   list: () => import("./views/list.js"),
@@ -26,6 +28,7 @@ const VIEWS = {
 const loadPalette = () => import("./palette.js");
 const openPalette = () => loadPalette().then((palette) => palette.openPalette(), (err) => toast(`Search could not open: ${err.message}`));
 
+/** Which top-bar link is current on each view. */
 const NAV_FOR_VIEW = {
   dashboard: "dashboard",
   list: "list",
@@ -37,18 +40,22 @@ const NAV_FOR_VIEW = {
   drills: "drill",
 };
 
-const view = document.getElementById("view");
-const banner = document.getElementById("banner");
-const toastEl = document.getElementById("toast");
+const view = /** @type {HTMLElement} */ (document.getElementById("view"));
+const banner = /** @type {HTMLElement} */ (document.getElementById("banner"));
+const toastEl = /** @type {HTMLElement} */ (document.getElementById("toast"));
+/** @type {import('./types/view').View | null} */
 let current = null;
 let navigation = 0;
+/** @type {import('./types/view').ViewContext} */
 let ctx = null;
+let toastTimer = 0;
 
+/** @param {string} message */
 function toast(message) {
   toastEl.textContent = message;
   toastEl.classList.add("show");
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => toastEl.classList.remove("show"), 4000);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => toastEl.classList.remove("show"), 4000);
 }
 
 /** Shows the page, hidden (class "booting") until the first view has its data. */
@@ -56,6 +63,7 @@ function reveal() {
   document.documentElement.classList.remove("booting");
 }
 
+/** @param {string} message */
 function showBanner(message) {
   reveal();
   banner.innerHTML = html`<span class="banner-text">${message}</span>
@@ -66,22 +74,24 @@ function showBanner(message) {
   });
 }
 
+/** Saves what the current view holds; on blur, hide and before leaving it. */
+function flushCurrent() {
+  const shown = current;
+  return attempt(() => shown?.flush?.(), toast, { prefix: "A note could not be saved: " });
+}
+
 async function show() {
   const route = parseRoute(location.hash);
   const token = ++navigation;
   // Leaving a view saves its open editors first.
-  if (current?.leave) {
-    try {
-      await current.leave();
-    } catch (err) {
-      toast(`A note could not be saved: ${err.message}`);
-    }
-  }
+  await flushCurrent();
   if (token !== navigation) return;
+  current?.dispose?.();
+  current = null;
   const name = route.name in VIEWS ? route.name : "not-found";
   view.dataset.view = name;
   view.dataset.ready = "false";
-  for (const link of document.querySelectorAll("nav a[data-nav]")) {
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("nav a[data-nav]"))) {
     link.toggleAttribute("aria-current", link.dataset.nav === NAV_FOR_VIEW[name]);
   }
   try {
@@ -98,7 +108,7 @@ async function show() {
     if (token !== navigation) return;
     current = null;
     view.innerHTML = html`<section class="empty-state" role="alert"><h1 tabindex="-1">This page could not open</h1>
-      <p>${err.message}</p><p><a href="#/comparisons">Back to Comparisons</a></p></section>`.markup;
+      <p>${errorText(err)}</p><p><a href="#/comparisons">Back to Comparisons</a></p></section>`.markup;
   }
   if (token !== navigation) return;
   view.dataset.ready = "true";
@@ -108,6 +118,7 @@ async function show() {
   if (name !== "not-found") ctx.prefs.set("lastRoute", location.hash || "#/").catch(() => {});
 }
 
+/** @param {KeyboardEvent} e */
 function onKeydown(e) {
   const action = shortcutFor(e);
   if (!action) return;
@@ -135,20 +146,28 @@ function onKeydown(e) {
       openPalette();
       break;
     case "help":
-      document.getElementById("shortcuts").showModal();
+      showShortcuts();
       break;
   }
 }
 
+function showShortcuts() {
+  /** @type {HTMLDialogElement} */ (document.getElementById("shortcuts")).showModal();
+}
+
 // Start-up moments for the probe (VERSUS_STARTUP_PROBE=1), in ms since the
 // Unix epoch, beside the page's own from the Navigation Timing API.
+/** @type {Array<[string, number]>} */
 const startupMarks = [];
+/** @param {string} name */
 function mark(name) {
   startupMarks.push([name, performance.timeOrigin + performance.now()]);
 }
+/** @returns {Array<[string, number]>} */
 function pageLoadMarks() {
   const origin = performance.timeOrigin;
-  const nav = performance.getEntriesByType?.("navigation")?.[0];
+  const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.("navigation")?.[0]);
+  /** @type {Array<[string, number]>} */
   const marks = [["navigation_start", origin]];
   if (nav) marks.push(["html_received", origin + nav.responseEnd], ["dom_interactive", origin + nav.domInteractive]);
   return marks;
@@ -158,9 +177,9 @@ async function boot() {
   mark("app_js");
   let status;
   try {
-    status = await call("app_status");
+    status = await api.appStatus();
   } catch (err) {
-    showBanner(err.message);
+    showBanner(errorText(err));
     return;
   }
   mark("status");
@@ -170,18 +189,18 @@ async function boot() {
   if (status.startupError) {
     showBanner(`Your library could not be opened: ${status.startupError.message}`);
   }
-  const prefs = openPrefs(storePlugin(), status.preferencesPath, status.preferences);
+  const prefs = openPrefs(api.storePlugin(), status.preferencesPath, status.preferences);
   applyAppearance({ theme: prefs.get("theme"), textSize: prefs.get("textSize") });
   ctx = { prefs, status, toast };
   installMenuHandlers(ctx);
 
   document.addEventListener("keydown", onKeydown);
   document.getElementById("search-button").addEventListener("click", openPalette);
-  document.getElementById("shortcuts-button").addEventListener("click", () => document.getElementById("shortcuts").showModal());
+  document.getElementById("shortcuts-button").addEventListener("click", showShortcuts);
   window.addEventListener("hashchange", show);
-  // Losing focus or hiding the window saves open editors.
-  window.addEventListener("blur", () => current?.leave?.());
-  document.addEventListener("visibilitychange", () => document.hidden && current?.leave?.());
+  // Losing focus or hiding the window (closing it does both) saves open editors.
+  window.addEventListener("blur", flushCurrent);
+  document.addEventListener("visibilitychange", () => document.hidden && flushCurrent());
 
   if (!location.hash || location.hash === "#") {
     const last = prefs.get("lastRoute");
@@ -193,8 +212,8 @@ async function boot() {
   // The first view has rendered with its data (view.dataset.ready is "true"):
   // the start-up probe (VERSUS_STARTUP_PROBE=1) stops its clock here.
   mark("first_view");
-  call("first_view_ready", { marks: [...pageLoadMarks(), ...startupMarks] }).catch(() => {});
+  api.firstViewReady([...pageLoadMarks(), ...startupMarks]).catch(() => {});
   for (const load of [...Object.values(VIEWS), loadPalette]) load().catch(() => {});
 }
 
-boot().catch((err) => showBanner(`Versus could not start: ${err.message}`));
+boot().catch((err) => showBanner(`Versus could not start: ${errorText(err)}`));

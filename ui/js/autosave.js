@@ -5,6 +5,16 @@
 // A failed save keeps the text; the next edit or flush tries again. Saves never
 // overlap: an edit made while saving is saved right after.
 
+/**
+ * @typedef {object} AutosaverOptions
+ * @property {(text: string) => Promise<unknown>} save
+ * @property {number} [delay] ms of quiet before a save
+ * @property {(state: "idle" | "dirty" | "saving" | "saved" | "failed", detail?: any) => void} [onState]
+ *   detail: what save() answered (saved) or its error (failed)
+ * @property {{ setTimeout: (fn: () => void, ms: number) => any, clearTimeout: (id: any) => void }} [timers]
+ */
+
+/** @param {AutosaverOptions} options */
 export function createAutosaver({ save, delay = 600, onState = () => {}, timers = globalThis }) {
   let pending = null; // text not yet handed to save()
   let timer = null;

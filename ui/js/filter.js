@@ -1,5 +1,8 @@
 // The list view's filters, as a pure function over the comparisons.
 
+/** @typedef {Pick<import('./types/api').ComparisonSummary, "title" | "summary" | "category" | "tags">} Filterable */
+
+/** @param {string | null | undefined} text */
 function fold(text) {
   return String(text ?? "")
     .normalize("NFD")
@@ -7,8 +10,14 @@ function fold(text) {
     .toLowerCase();
 }
 
-/** Keeps the comparisons in `category` (if set), carrying `tag` (if set), whose
- *  title, summary, category or tags contain every word of `q` (accents ignored). */
+/**
+ * Keeps the comparisons in `category` (if set), carrying `tag` (if set), whose
+ * title, summary, category or tags contain every word of `q` (accents ignored).
+ * @template {Filterable} C
+ * @param {C[]} comparisons
+ * @param {{ category?: string, tag?: string, q?: string }} [filters]
+ * @returns {C[]}
+ */
 export function filterComparisons(comparisons, { category = "", tag = "", q = "" } = {}) {
   const words = fold(q).split(/\s+/).filter(Boolean);
   return comparisons.filter((c) => {
@@ -20,17 +29,10 @@ export function filterComparisons(comparisons, { category = "", tag = "", q = ""
   });
 }
 
-/** Every tag in use, sorted, for the tag filter. */
+/**
+ * Every tag in use, sorted, for the tag filter.
+ * @param {Pick<Filterable, "tags">[]} comparisons
+ */
 export function allTags(comparisons) {
   return [...new Set(comparisons.flatMap((c) => c.tags))].sort();
-}
-
-/** Groups comparisons by category, categories sorted by name. */
-export function groupByCategory(comparisons) {
-  const groups = new Map();
-  for (const c of comparisons) {
-    if (!groups.has(c.category)) groups.set(c.category, []);
-    groups.get(c.category).push(c);
-  }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]));
 }

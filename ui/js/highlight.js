@@ -3,12 +3,18 @@
 
 import { escapeHtml } from "./dom.js";
 
+/** @param {string} ch */
 function fold(ch) {
   return ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-/** Returns escaped HTML of `text` with every word starting with one of
- *  `terms` wrapped in <mark>. */
+/**
+ * Returns escaped HTML of `text` with every word starting with one of
+ * `terms` wrapped in <mark>.
+ * @param {string | null | undefined} text
+ * @param {string[]} terms
+ * @returns {string}
+ */
 export function highlightTerms(text, terms) {
   // "trade-off" is searched as the words "trade" and "off": mark each.
   const wanted = terms

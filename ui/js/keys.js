@@ -1,9 +1,19 @@
 // Global keyboard shortcuts, as a pure mapping from a key event to an action.
 
+/** @param {EventTarget | null} target */
 function typingIn(target) {
-  return Boolean(target?.closest?.("input, textarea, select, [contenteditable='true']"));
+  const element = /** @type {Element | null} */ (target);
+  return Boolean(element?.closest?.("input, textarea, select, [contenteditable='true']"));
 }
 
+/**
+ * @typedef {"back" | "search" | "dashboard" | "list" | "settings" | "filter" | "help"} Shortcut
+ */
+
+/**
+ * @param {Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "target">} e
+ * @returns {Shortcut | null}
+ */
 export function shortcutFor(e) {
   const mod = e.ctrlKey || e.metaKey;
   // In a text field Alt+Left moves by word (macOS), so it stays the field's.

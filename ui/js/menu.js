@@ -3,27 +3,54 @@
 // Help: about); Quit is handled natively and never arrives here.
 
 import { html } from "./dom.js";
+import { TEXT_SIZES, THEMES } from "./prefs.js";
 import { applyAppearance } from "./theme.js";
 
 export const MENU_EVENT = "menu";
-const THEMES = ["light", "dark", "system"];
-const TEXT_SIZES = ["small", "medium", "large"];
 
 /** The zoom levels Zoom in / Zoom out step through (1 = actual size). */
 export const ZOOM_LEVELS = Object.freeze([0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]);
 
-/** What a menu item id asks for: { kind, value }, or null for an unknown id. */
+const ZOOM_DIRECTIONS = /** @type {const} */ (["in", "out", "reset"]);
+
+/**
+ * Whether `value` is one of `list`, telling the type checker so.
+ * @template {string} T
+ * @param {readonly T[]} list
+ * @param {string | undefined} value
+ * @returns {value is T}
+ */
+function includes(list, value) {
+  return list.includes(/** @type {T} */ (value));
+}
+
+/**
+ * @typedef {{ kind: "export" | "backups" | "about", value: null }
+ *   | { kind: "theme", value: import('./prefs.js').Theme }
+ *   | { kind: "textSize", value: import('./prefs.js').TextSize }
+ *   | { kind: "zoom", value: "in" | "out" | "reset" }} MenuAction
+ */
+
+/**
+ * What a menu item id asks for, or null for an unknown id.
+ * @param {unknown} id
+ * @returns {MenuAction | null}
+ */
 export function parseMenuId(id) {
   const [kind, value, extra] = String(id ?? "").split(":");
   if (extra !== undefined) return null;
   if ((kind === "export" || kind === "backups" || kind === "about") && value === undefined) return { kind, value: null };
-  if (kind === "theme" && THEMES.includes(value)) return { kind, value };
-  if (kind === "text-size" && TEXT_SIZES.includes(value)) return { kind: "textSize", value };
-  if (kind === "zoom" && ["in", "out", "reset"].includes(value)) return { kind, value };
+  if (kind === "theme" && includes(THEMES, value)) return { kind, value };
+  if (kind === "text-size" && includes(TEXT_SIZES, value)) return { kind: "textSize", value };
+  if (kind === "zoom" && includes(ZOOM_DIRECTIONS, value)) return { kind, value };
   return null;
 }
 
-/** The zoom level after `direction` ("in", "out", "reset") from `current`. */
+/**
+ * The zoom level after `direction` from `current`.
+ * @param {number} current
+ * @param {"in" | "out" | "reset"} direction
+ */
 export function nextZoom(current, direction) {
   if (direction === "reset") return 1;
   const levels = ZOOM_LEVELS;
@@ -32,8 +59,9 @@ export function nextZoom(current, direction) {
   return current;
 }
 
+/** @returns {HTMLDialogElement} */
 function aboutDialog() {
-  let dialog = document.getElementById("about-dialog");
+  let dialog = /** @type {HTMLDialogElement | null} */ (document.getElementById("about-dialog"));
   if (!dialog) {
     dialog = document.createElement("dialog");
     dialog.id = "about-dialog";
@@ -43,6 +71,7 @@ function aboutDialog() {
   return dialog;
 }
 
+/** @param {import('./types/api').AppStatus} status */
 function showAbout(status) {
   const dialog = aboutDialog();
   dialog.innerHTML = html`
@@ -54,9 +83,13 @@ function showAbout(status) {
   if (!dialog.open) dialog.showModal();
 }
 
-/** Keeps the Settings view's selects (when it is open) in step with a menu choice. */
+/**
+ * Keeps the Settings view's selects (when it is open) in step with a menu choice.
+ * @param {string} selectId
+ * @param {string} value
+ */
 function syncSettings(selectId, value) {
-  const select = document.getElementById(selectId);
+  const select = /** @type {HTMLSelectElement | null} */ (document.getElementById(selectId));
   if (select) select.value = value;
 }
 
@@ -64,17 +97,22 @@ function syncSettings(selectId, value) {
  * Listens for the native menu's `menu` events. `ctx` is app.js's
  * { prefs, status, toast }. Returns a promise of the unlisten function
  * (null outside the desktop window).
+ * @param {Partial<import('./types/view').ViewContext>} ctx
+ * @param {Partial<Pick<TauriGlobal, "event" | "webview">>} [tauri]
+ * @returns {Promise<(() => void) | null>}
  */
 export function installMenuHandlers(ctx, tauri = globalThis.window?.__TAURI__) {
   if (!tauri?.event?.listen) return Promise.resolve(null);
   let zoom = 1;
 
+  /** @param {number} level */
   async function setZoom(level) {
     const webview = tauri.webview.getCurrentWebview();
     await webview.setZoom(level);
     zoom = level;
   }
 
+  /** @param {unknown} id */
   async function handle(id) {
     const action = parseMenuId(id);
     if (!action) return;

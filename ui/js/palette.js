@@ -1,26 +1,46 @@
 // The search palette (Ctrl+K / Cmd+K): results while typing, arrows and Enter to jump.
 
-import { call } from "./api.js";
-import { html, trusted } from "./dom.js";
+import * as api from "./api.js";
+import { errorText } from "./actions.js";
+import { closestTarget, html, trusted } from "./dom.js";
 import { buildHash } from "./router.js";
 import { SECTION_TITLE } from "./sections.js";
 
+/** @typedef {import('./types/api').SearchHit} SearchHit */
+/** @typedef {import('./types/api').SearchResults} SearchResults */
+
+/**
+ * @typedef {object} PaletteState
+ * @property {HTMLDialogElement} el
+ * @property {HTMLInputElement} input
+ * @property {HTMLInputElement} notesOnly
+ * @property {HTMLElement} list
+ * @property {HTMLElement} status
+ * @property {SearchHit[]} hits
+ * @property {string[]} terms the words searched, to mark where a hit lands
+ * @property {number} active the chosen hit
+ * @property {number} sequence the newest search asked for
+ * @property {number | undefined} timer the pending search, while typing
+ */
+
+const LIMIT = 30;
+
+/** @type {HTMLDialogElement | null} */
 let dialog = null;
 
 export function openPalette() {
   if (!dialog) dialog = build();
   if (!dialog.open) dialog.showModal();
+  /** @type {HTMLInputElement} */
   const input = dialog.querySelector("#palette-input");
   input.focus();
   input.select();
 }
 
-function build() {
-  const el = document.createElement("dialog");
-  el.id = "palette";
-  el.className = "palette";
-  el.setAttribute("aria-label", "Search the library and your notes");
-  el.innerHTML = html`
+// --- markup ---------------------------------------------------------------------
+
+function paletteMarkup() {
+  return html`
     <div class="palette-bar">
       <input id="palette-input" type="search" role="combobox" aria-expanded="true" aria-controls="palette-results"
              aria-autocomplete="list" placeholder="Search comparisons and your notes…" autocomplete="off" spellcheck="false">
@@ -28,86 +48,109 @@ function build() {
     </div>
     <p id="palette-status" class="muted" aria-live="polite"></p>
     <ul id="palette-results" role="listbox" aria-label="Search results"></ul>
-    <p class="palette-help muted"><kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</p>`.markup;
-  document.body.append(el);
+    <p class="palette-help muted"><kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</p>`;
+}
 
-  const input = el.querySelector("#palette-input");
-  const notesOnly = el.querySelector("#palette-notes-only");
-  const list = el.querySelector("#palette-results");
-  const status = el.querySelector("#palette-status");
-  let hits = [];
-  let terms = [];
-  let active = 0;
-  let sequence = 0;
-  let timer = null;
-
-  function paint() {
-    list.innerHTML = html`${hits.map(
-      (h, i) => html`<li role="option" id="palette-hit-${i}" class="palette-hit kind-${h.kind}" aria-selected="${i === active}"
+/** @param {SearchHit} h @param {number} i @param {boolean} selected */
+function hitMarkup(h, i, selected) {
+  return html`<li role="option" id="palette-hit-${i}" class="palette-hit kind-${h.kind}" aria-selected="${selected}"
           data-index="${i}" data-comparison-id="${h.comparisonId}" data-section="${h.section}" data-item-id="${h.itemId}">
         <span class="hit-where"><strong>${h.comparisonTitle}</strong> · ${SECTION_TITLE[h.section] ?? h.section}
           ${h.kind === "note" ? html`<span class="has-notes">your note</span>` : ""}</span>
-        <span class="hit-snippet">${trusted(h.snippet)}</span></li>`,
-    )}`.markup;
-    input.setAttribute("aria-activedescendant", hits.length ? `palette-hit-${active}` : "");
-    list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
-  }
+        <span class="hit-snippet">${trusted(h.snippet)}</span></li>`;
+}
 
-  async function run() {
-    const mine = ++sequence;
-    const text = input.value;
-    if (!text.trim()) {
-      hits = [];
-      status.textContent = "";
-      paint();
-      return;
-    }
-    try {
-      const results = await call("search", { query: text, notesOnly: notesOnly.checked, limit: 30 });
-      if (mine !== sequence) return; // a newer query is on its way
-      hits = results.hits;
-      terms = results.terms;
-      active = 0;
-      status.textContent =
-        (hits.length ? `${hits.length}${hits.length === 30 ? "+" : ""} result${hits.length === 1 ? "" : "s"}` : "No results") +
-        (results.truncated ? " — your query was long, so only its beginning was searched" : "");
-      paint();
-    } catch (err) {
-      if (mine === sequence) status.textContent = `Search failed: ${err.message}`;
-    }
-  }
+/** @param {SearchResults} results */
+function statusText({ hits, truncated }) {
+  const count = hits.length ? `${hits.length}${hits.length === LIMIT ? "+" : ""} result${hits.length === 1 ? "" : "s"}` : "No results";
+  return count + (truncated ? " — your query was long, so only its beginning was searched" : "");
+}
 
-  function go(index) {
-    const hit = hits[index];
-    if (!hit) return;
-    el.close();
-    location.hash = buildHash({
-      name: "comparison",
-      id: hit.comparisonId,
-      target: { section: hit.section, itemId: hit.itemId },
-      highlight: terms.join(" "),
-    });
-  }
+// --- behaviour ------------------------------------------------------------------
 
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 60);
+/** @param {PaletteState} p */
+function paint(p) {
+  p.list.innerHTML = html`${p.hits.map((h, i) => hitMarkup(h, i, i === p.active))}`.markup;
+  p.input.setAttribute("aria-activedescendant", p.hits.length ? `palette-hit-${p.active}` : "");
+  p.list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
+}
+
+/** @param {PaletteState} p */
+async function run(p) {
+  const mine = ++p.sequence;
+  const text = p.input.value;
+  if (!text.trim()) {
+    p.hits = [];
+    p.status.textContent = "";
+    paint(p);
+    return;
+  }
+  try {
+    const results = await api.search({ query: text, notesOnly: p.notesOnly.checked, limit: LIMIT });
+    if (mine !== p.sequence) return; // a newer query is on its way
+    Object.assign(p, { hits: results.hits, terms: results.terms, active: 0 });
+    p.status.textContent = statusText(results);
+    paint(p);
+  } catch (err) {
+    if (mine === p.sequence) p.status.textContent = `Search failed: ${errorText(err)}`;
+  }
+}
+
+/** Opens the hit, on its item, with the searched words marked. @param {PaletteState} p @param {number} index */
+function go(p, index) {
+  const hit = p.hits[index];
+  if (!hit) return;
+  p.el.close();
+  location.hash = buildHash({
+    name: "comparison",
+    id: hit.comparisonId,
+    target: { section: hit.section, itemId: hit.itemId },
+    highlight: p.terms.join(" "),
   });
-  notesOnly.addEventListener("change", run);
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (!hits.length) return;
-      active = (active + (e.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
-      paint();
-    } else if (e.key === "Enter") {
-      e.preventDefault();
-      go(active);
-    }
+}
+
+/** Arrows choose, Enter opens. @param {PaletteState} p @param {KeyboardEvent} e */
+function onInputKey(p, e) {
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    e.preventDefault();
+    if (!p.hits.length) return;
+    p.active = (p.active + (e.key === "ArrowDown" ? 1 : p.hits.length - 1)) % p.hits.length;
+    paint(p);
+  } else if (e.key === "Enter") {
+    e.preventDefault();
+    go(p, p.active);
+  }
+}
+
+function build() {
+  const el = document.createElement("dialog");
+  el.id = "palette";
+  el.className = "palette";
+  el.setAttribute("aria-label", "Search the library and your notes");
+  el.innerHTML = paletteMarkup().markup;
+  document.body.append(el);
+  /** @type {PaletteState} */
+  const p = {
+    el,
+    input: el.querySelector("#palette-input"),
+    notesOnly: el.querySelector("#palette-notes-only"),
+    list: el.querySelector("#palette-results"),
+    status: el.querySelector("#palette-status"),
+    hits: [],
+    terms: [],
+    active: 0,
+    sequence: 0,
+    timer: undefined,
+  };
+  p.input.addEventListener("input", () => {
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => run(p), 60);
   });
-  list.addEventListener("click", (e) => {
-    const li = e.target.closest("li[data-index]");
-    if (li) go(Number(li.dataset.index));
+  p.notesOnly.addEventListener("change", () => run(p));
+  p.input.addEventListener("keydown", (e) => onInputKey(p, e));
+  p.list.addEventListener("click", (e) => {
+    const li = closestTarget(e, "li[data-index]");
+    if (li) go(p, Number(li.dataset.index));
   });
   return el;
 }

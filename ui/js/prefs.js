@@ -1,6 +1,29 @@
 // Preferences live in tauri-plugin-store (a JSON file in the data folder),
-// never in the notes database.
+// never in the notes database. The lists of allowed values live here once:
+// the menu, the Settings view and the check of a stored file all use them.
 
+/** @typedef {"light" | "dark" | "system"} Theme */
+/** @typedef {"small" | "medium" | "large"} TextSize */
+
+/** @type {readonly Theme[]} */
+export const THEMES = Object.freeze(["light", "dark", "system"]);
+/** @type {readonly TextSize[]} */
+export const TEXT_SIZES = Object.freeze(["small", "medium", "large"]);
+/** The retention choices Settings offers; a stored value anywhere in RETENTION_RANGE is kept. */
+export const RETENTIONS = Object.freeze([0.8, 0.85, 0.9, 0.93, 0.95, 0.97]);
+export const RETENTION_RANGE = Object.freeze({ min: 0.7, max: 0.99 });
+export const NEW_PER_DAY_RANGE = Object.freeze({ min: 0, max: 1000 });
+
+/**
+ * @typedef {object} PrefValues
+ * @property {Theme} theme
+ * @property {TextSize} textSize
+ * @property {string} lastRoute
+ * @property {number} desiredRetention
+ * @property {number} newPerDay
+ */
+
+/** @type {Readonly<PrefValues>} */
 export const DEFAULT_PREFS = Object.freeze({
   theme: "system",
   textSize: "medium",
@@ -8,36 +31,61 @@ export const DEFAULT_PREFS = Object.freeze({
   desiredRetention: 0.9,
   newPerDay: 20,
 });
-const THEMES = ["light", "dark", "system"];
-const TEXT_SIZES = ["small", "medium", "large"];
 
-/** Drops unknown or malformed values so a hand-edited file cannot break the app. */
+/** @param {unknown} value */
+export function isNewPerDay(value) {
+  return Number.isInteger(value) && Number(value) >= NEW_PER_DAY_RANGE.min && Number(value) <= NEW_PER_DAY_RANGE.max;
+}
+
+/**
+ * Drops unknown or malformed values so a hand-edited file cannot break the app.
+ * @param {any} raw
+ * @returns {PrefValues}
+ */
 export function sanitizePrefs(raw) {
   const prefs = { ...DEFAULT_PREFS };
   if (raw && THEMES.includes(raw.theme)) prefs.theme = raw.theme;
   if (raw && TEXT_SIZES.includes(raw.textSize)) prefs.textSize = raw.textSize;
   if (raw && typeof raw.lastRoute === "string" && raw.lastRoute.startsWith("#/")) prefs.lastRoute = raw.lastRoute;
   const retention = Number(raw?.desiredRetention);
-  if (raw?.desiredRetention != null && retention >= 0.7 && retention <= 0.99) prefs.desiredRetention = retention;
+  if (raw?.desiredRetention != null && retention >= RETENTION_RANGE.min && retention <= RETENTION_RANGE.max) {
+    prefs.desiredRetention = retention;
+  }
   const perDay = Number(raw?.newPerDay);
-  if (raw?.newPerDay != null && Number.isInteger(perDay) && perDay >= 0 && perDay <= 1000) prefs.newPerDay = perDay;
+  if (raw?.newPerDay != null && isNewPerDay(perDay)) prefs.newPerDay = perDay;
   return prefs;
 }
 
-/** The theme to paint: "system" follows the desktop's light or dark setting. */
+/**
+ * The theme to paint: "system" follows the desktop's light or dark setting.
+ * @param {string} theme
+ * @param {boolean} systemPrefersDark
+ * @returns {"light" | "dark"}
+ */
 export function resolveTheme(theme, systemPrefersDark) {
   if (theme === "light" || theme === "dark") return theme;
   return systemPrefersDark ? "dark" : "light";
 }
 
 /**
+ * @typedef {object} Prefs
+ * @property {<K extends keyof PrefValues>(key: K) => PrefValues[K]} get
+ * @property {<K extends keyof PrefValues>(key: K, value: PrefValues[K]) => Promise<void>} set
+ */
+
+/**
  * The preferences, from the values the app read at start-up (`stored`, from
  * app_status, so the first view waits for no extra call). The file is opened
  * through the store plugin when a value first changes; if it cannot be, the
  * change is kept in memory until the app closes.
+ * @param {Pick<TauriStorePlugin, "load">} storePlugin
+ * @param {string} path
+ * @param {unknown} stored
+ * @returns {Prefs}
  */
 export function openPrefs(storePlugin, path, stored) {
   const values = sanitizePrefs(stored);
+  /** @type {Promise<TauriStoreFile | null> | null} */
   let opening = null;
   const store = () => {
     opening ??= Promise.resolve()

@@ -8,6 +8,25 @@
 //   #/review[?category=..|?comparison=..]   a review session
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 
+/**
+ * A place in the app. `name` says which view; the rest are that view's
+ * parameters (empty strings when a filter is unset).
+ * @typedef {object} Route
+ * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills or not-found
+ * @property {string} [id] the comparison's
+ * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
+ * @property {string} [highlight] searched words to mark on the landing item
+ * @property {string} [category]
+ * @property {string} [tag]
+ * @property {string} [q] the list's text filter
+ * @property {string} [comparison] what a review or drill is about
+ * @property {string} [path] what a not-found address asked for
+ */
+
+/**
+ * @param {string | null | undefined} hash
+ * @returns {Route}
+ */
 export function parseRoute(hash) {
   const raw = String(hash ?? "").replace(/^#/, "");
   const [path, query = ""] = raw.split("?", 2);
@@ -18,6 +37,7 @@ export function parseRoute(hash) {
     return { name: "list", category: params.category ?? "", tag: params.tag ?? "", q: params.q ?? "" };
   }
   if (parts[0] === "c" && parts.length >= 2) {
+    /** @type {Route} */
     const route = { name: "comparison", id: parts[1] };
     if (parts.length >= 4) route.target = { section: parts[2], itemId: parts[3] };
     if (params.hl) route.highlight = params.hl;
@@ -33,6 +53,7 @@ export function parseRoute(hash) {
   return { name: "not-found", path };
 }
 
+/** @param {Route} route */
 export function buildHash(route) {
   switch (route.name) {
     case "dashboard":
@@ -70,6 +91,7 @@ export function buildHash(route) {
   }
 }
 
+/** @param {string} part */
 function safeDecode(part) {
   try {
     return decodeURIComponent(part);

@@ -1,7 +1,12 @@
 // Active recall in the UI: the study context every study command needs, and
 // the review session's state as a pure object (tested in node).
 
-/** The learner's clock and settings, as the study commands take them. */
+/**
+ * The learner's clock and settings, as the study commands take them.
+ * @param {Pick<import('./prefs.js').Prefs, "get">} prefs
+ * @param {Date} [now]
+ * @returns {import('./types/api').StudyContext}
+ */
 export function studyContext(prefs, now = new Date()) {
   return {
     utcOffsetMinutes: -now.getTimezoneOffset(),
@@ -11,8 +16,10 @@ export function studyContext(prefs, now = new Date()) {
 }
 
 /**
- * A review session over today's cards. `reveal()`, `grade()` and `undo()`
- * return the new state; the view renders `current` and `remaining`.
+ * A review session over today's cards. `reveal()`, `graded()`, `undone()` and
+ * `skip()` return the session; the view renders `current` and `remaining`.
+ * @template {{ id: number }} Card
+ * @param {Card[]} cards
  */
 export function createReviewSession(cards) {
   const queue = [...cards];
@@ -42,7 +49,7 @@ export function createReviewSession(cards) {
       revealed = false;
       return this;
     },
-    /** Puts `card` (the one the undo restored) back in front, unrevealed. */
+    /** Puts `card` (the one the undo restored) back in front, unrevealed. @param {Card} card */
     undone(card) {
       const index = done.findIndex((c) => c.id === card.id);
       if (index !== -1) done.splice(index, 1);
@@ -67,13 +74,13 @@ export const GRADES = [
   { key: "4", value: 4, label: "Easy" },
 ];
 
-/** "1:05" for 65 seconds. */
+/** "1:05" for 65 seconds. @param {number} seconds */
 export function clockText(seconds) {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
-/** Shade 0–4 for a heatmap cell, relative to the busiest day. */
+/** Shade 0–4 for a heatmap cell, relative to the busiest day. @param {number} count @param {number} max */
 export function heatLevel(count, max) {
   if (!count) return 0;
   if (max <= 1) return 4;

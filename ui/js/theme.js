@@ -6,6 +6,9 @@ import { resolveTheme } from "./prefs.js";
 const media = globalThis.matchMedia ? globalThis.matchMedia("(prefers-color-scheme: dark)") : null;
 let current = "system";
 
+/**
+ * @param {{ theme?: string, textSize?: string }} appearance what to change; the rest stays
+ */
 export function applyAppearance({ theme, textSize }) {
   if (theme) current = theme;
   const root = document.documentElement;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatBytes, importSummaryText } from "../js/views/backups.js";
+import { formatBytes } from "../js/dom.js";
+import { importSummaryText } from "../js/views/backups.js";
 
 test("sizes read as a person reads them", () => {
   assert.equal(formatBytes(512), "512 B");

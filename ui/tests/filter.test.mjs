@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allTags, filterComparisons, groupByCategory } from "../js/filter.js";
+import { allTags, filterComparisons } from "../js/filter.js";
 
 const comparisons = [
   { id: "ec2-vs-lambda", title: "EC2 vs Lambda", category: "Compute", summary: "Servers or functions.", tags: ["aws", "serverless"] },
@@ -25,11 +25,6 @@ test("text matches every word, ignoring case and accents", () => {
   assert.deepEqual(filterComparisons(comparisons, { q: "nothing-like-this" }), []);
 });
 
-test("tags and groups are sorted", () => {
+test("tags are sorted", () => {
   assert.deepEqual(allTags(comparisons), ["agnostic", "aws", "serverless", "storage"]);
-  assert.deepEqual(groupByCategory(comparisons).map(([name, list]) => [name, list.length]), [
-    ["Compute", 1],
-    ["Storage", 1],
-    ["System Design Fundamentals", 1],
-  ]);
 });

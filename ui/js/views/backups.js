@@ -1,8 +1,23 @@
 // Backups, restore, export and import: the learner's data, in and out.
 
-import { call, dialogs, progressChannel } from "../api.js";
-import { html, relativeTime } from "../dom.js";
+import * as api from "../api.js";
+import { attempt, isGone } from "../actions.js";
+import { closestTarget, formatBytes, html, relativeTime } from "../dom.js";
 
+/** @typedef {import('../types/api').BackupInfo} BackupInfo */
+/** @typedef {import('../types/api').BackupList} BackupList */
+/** @typedef {import('../types/api').ImportSummary} ImportSummary */
+/** @typedef {import('../types/api').Restored} Restored */
+
+/**
+ * @typedef {object} BackupsState
+ * @property {HTMLElement} view
+ * @property {import('../types/view').ViewContext} ctx
+ * @property {HTMLElement} result where the outcome of an export, import or restore is told
+ * @property {HTMLDialogElement} confirm
+ */
+
+/** Why a backup was taken, by its `reason`. */
 const REASONS = {
   startup: "At start-up",
   periodic: "Automatic",
@@ -12,20 +27,22 @@ const REASONS = {
   "before-migration": "Before an update",
 };
 
-export function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+const NOTES_FILTER = [{ name: "Versus notes", extensions: ["json"] }];
 
+/** @param {ImportSummary} s */
 export function importSummaryText(s) {
   const parts = [`${s.added} added`, `${s.updated} updated`, `${s.kept} already here`];
   if (s.skipped) parts.push(`${s.skipped} skipped (their comparisons are not in this library)`);
   return `Import finished: ${parts.join(", ")}.`;
 }
 
-export async function render(view, _route, ctx) {
-  view.innerHTML = html`
+/** @param {number} ms */
+const when = (ms) => new Date(ms).toLocaleString();
+
+// --- markup ---------------------------------------------------------------------
+
+function pageMarkup() {
+  return html`
     <section id="backups" class="backups">
       <header class="view-header">
         <h1 tabindex="-1">Backups and export</h1>
@@ -61,129 +78,184 @@ export async function render(view, _route, ctx) {
         <button value="cancel" autofocus>Cancel</button>
         <button value="restore" id="confirm-yes" class="danger">Restore</button>
       </form>
-    </dialog>`.markup;
+    </dialog>`;
+}
 
-  const work = view.querySelector("#work");
-  const result = view.querySelector("#transfer-result");
+/** @param {BackupList} data */
+function policyText(data) {
+  return (
+    `Kept: the ${data.keepRecent} newest, and the newest of each of the last ${data.keepDailyDays} days. Folder: ${data.folder}` +
+    (data.automatic.lastError ? ` — the last automatic backup failed: ${data.automatic.lastError}` : "")
+  );
+}
 
-  /** Runs long work with a visible progress bar and the buttons disabled. */
-  async function busy(label, task) {
-    const buttons = view.querySelectorAll("button");
-    buttons.forEach((b) => (b.disabled = true));
-    work.hidden = false;
-    view.querySelector("#work-label").textContent = label;
-    const bar = view.querySelector("#work-progress");
-    bar.removeAttribute("value");
-    const channel = progressChannel(({ done, total }) => {
-      if (total > 0) {
-        bar.max = total;
-        bar.value = done;
-      }
-    });
-    try {
-      return await task(channel);
-    } finally {
-      work.hidden = true;
-      buttons.forEach((b) => (b.disabled = false));
-    }
-  }
-
-  async function paintBackups() {
-    const data = await call("list_backups");
-    view.querySelector("#backup-policy").textContent =
-      `Kept: the ${data.keepRecent} newest, and the newest of each of the last ${data.keepDailyDays} days. Folder: ${data.folder}` +
-      (data.automatic.lastError ? ` — the last automatic backup failed: ${data.automatic.lastError}` : "");
-    view.querySelector("#backup-list").innerHTML = data.backups.length
-      ? html`<table class="backup-table">
-          <thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Notes</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-          <tbody>${data.backups.map(
-            (b) => html`<tr data-backup="${b.fileName}">
-              <td title="${new Date(b.createdAt).toLocaleString()}">${new Date(b.createdAt).toLocaleString()} <span class="muted">(${relativeTime(b.createdAt)})</span></td>
+/** @param {BackupInfo} b */
+function backupRow(b) {
+  return html`<tr data-backup="${b.fileName}">
+              <td title="${when(b.createdAt)}">${when(b.createdAt)} <span class="muted">(${relativeTime(b.createdAt)})</span></td>
               <td>${REASONS[b.reason] ?? b.reason}</td>
               <td>${formatBytes(b.size)}</td>
               <td>${b.noteCount ?? "?"}</td>
-              <td><button type="button" class="restore" data-file="${b.fileName}" data-when="${new Date(b.createdAt).toLocaleString()}" data-notes="${b.noteCount ?? "?"}">Restore…</button></td>
-            </tr>`,
-          )}</tbody></table>`.markup
-      : html`<p class="empty">No backups yet. One is taken each time Versus starts and every 30 minutes while you write.</p>`.markup;
+              <td><button type="button" class="restore" data-file="${b.fileName}" data-when="${when(b.createdAt)}" data-notes="${b.noteCount ?? "?"}">Restore…</button></td>
+            </tr>`;
+}
+
+/** @param {BackupInfo[]} backups */
+function backupTable(backups) {
+  if (!backups.length) {
+    return html`<p class="empty">No backups yet. One is taken each time Versus starts and every 30 minutes while you write.</p>`;
   }
+  return html`<table class="backup-table">
+          <thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Notes</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+          <tbody>${backups.map(backupRow)}</tbody></table>`;
+}
 
-  view.querySelector("#backup-now").addEventListener("click", async () => {
-    try {
-      await busy("Backing up…", () => call("backup_now"));
-      ctx.toast("Backup written.");
-      await paintBackups();
-    } catch (err) {
-      ctx.toast(`Backup failed: ${err.message}`);
+/** @param {Restored} restored */
+function restoredText(restored) {
+  return `Restored the backup from ${when(restored.restored.createdAt)}. Your notes from before are in the backup "${REASONS[restored.safetyBackup.reason]}".`;
+}
+
+// --- behaviour ------------------------------------------------------------------
+
+/**
+ * Runs long work with a visible progress bar and the buttons disabled.
+ * @template T
+ * @param {BackupsState} s
+ * @param {string} label
+ * @param {(channel: import('../api.js').ProgressChannel) => Promise<T>} task
+ * @returns {Promise<T>}
+ */
+async function busy(s, label, task) {
+  const buttons = s.view.querySelectorAll("button");
+  const work = /** @type {HTMLElement} */ (s.view.querySelector("#work"));
+  buttons.forEach((b) => (b.disabled = true));
+  work.hidden = false;
+  s.view.querySelector("#work-label").textContent = label;
+  const bar = /** @type {HTMLProgressElement} */ (s.view.querySelector("#work-progress"));
+  bar.removeAttribute("value");
+  const channel = api.progressChannel(({ done, total }) => {
+    if (total > 0) {
+      bar.max = total;
+      bar.value = done;
     }
   });
+  try {
+    return await task(channel);
+  } finally {
+    work.hidden = true;
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
 
-  const confirm = view.querySelector("#confirm-restore");
-  view.querySelector("#backup-list").addEventListener("click", (e) => {
-    const button = e.target.closest("button.restore");
-    if (!button) return;
-    view.querySelector("#confirm-text").textContent =
-      `Your notes will be replaced by the backup from ${button.dataset.when} (${button.dataset.notes} notes). ` +
-      "A backup of your notes as they are now is taken first, so you can come back to them.";
-    confirm.returnValue = "";
-    confirm.dataset.file = button.dataset.file;
-    confirm.showModal();
-  });
-  confirm.addEventListener("close", async () => {
-    if (confirm.returnValue !== "restore") return;
-    try {
-      const restored = await busy("Restoring…", (onProgress) =>
-        call("restore_backup", { fileName: confirm.dataset.file, onProgress }),
-      );
-      result.textContent = `Restored the backup from ${new Date(restored.restored.createdAt).toLocaleString()}. Your notes from before are in the backup "${REASONS[restored.safetyBackup.reason]}".`;
-      await paintBackups();
-    } catch (err) {
-      result.textContent = `Restore failed, nothing was changed: ${err.message}`;
-    }
-  });
+/** @param {BackupsState} s */
+async function paintBackups(s) {
+  const data = await api.listBackups();
+  s.view.querySelector("#backup-policy").textContent = policyText(data);
+  s.view.querySelector("#backup-list").innerHTML = backupTable(data.backups).markup;
+}
 
-  view.querySelector("#export-markdown").addEventListener("click", async () => {
-    const dir = await dialogs().open({ directory: true, title: "Choose a folder for the Markdown files" });
-    if (!dir) return;
-    try {
-      const s = await busy("Exporting Markdown…", (onProgress) => call("export_markdown", { dir, onProgress }));
-      result.textContent = `Exported ${s.notes} notes in ${s.files} files to ${dir}.`;
-    } catch (err) {
-      result.textContent = `Export failed: ${err.message}`;
-    }
-  });
+/** After a change, the list again; a failure to read it is only told. @param {BackupsState} s */
+function repaintBackups(s) {
+  return attempt(() => paintBackups(s), s.ctx.toast, { prefix: "The list of backups could not be read: " });
+}
 
-  view.querySelector("#export-json").addEventListener("click", async () => {
-    const date = new Date().toISOString().slice(0, 10);
-    const path = await dialogs().save({
-      title: "Export notes as JSON",
-      defaultPath: `versus-notes-${date}.json`,
-      filters: [{ name: "Versus notes", extensions: ["json"] }],
-    });
-    if (!path) return;
-    try {
-      const s = await busy("Exporting…", (onProgress) => call("export_json", { path, onProgress }));
-      result.textContent = `Exported ${s.notes} notes with their history to ${path}.`;
-    } catch (err) {
-      result.textContent = `Export failed: ${err.message}`;
-    }
-  });
+/** @param {BackupsState} s */
+async function backupNow(s) {
+  const made = await attempt(() => busy(s, "Backing up…", () => api.backupNow()), s.ctx.toast, { prefix: "Backup failed: " });
+  if (!made) return;
+  s.ctx.toast("Backup written.");
+  await repaintBackups(s);
+}
 
-  view.querySelector("#import-json").addEventListener("click", async () => {
-    const path = await dialogs().open({
-      title: "Import a Versus notes export",
-      multiple: false,
-      filters: [{ name: "Versus notes", extensions: ["json"] }],
-    });
-    if (!path) return;
-    try {
-      const s = await busy("Importing…", (onProgress) => call("import_json", { path, onProgress }));
-      result.textContent = importSummaryText(s);
-    } catch (err) {
-      result.textContent = `Nothing was imported: ${err.message}`;
-    }
-  });
+/** Asks before a restore, saying what it replaces. @param {BackupsState} s @param {Event} e */
+function askRestore(s, e) {
+  const button = closestTarget(e, "button.restore");
+  if (!button) return;
+  s.view.querySelector("#confirm-text").textContent =
+    `Your notes will be replaced by the backup from ${button.dataset.when} (${button.dataset.notes} notes). ` +
+    "A backup of your notes as they are now is taken first, so you can come back to them.";
+  s.confirm.returnValue = "";
+  s.confirm.dataset.file = button.dataset.file;
+  s.confirm.showModal();
+}
 
-  await paintBackups();
+/** @param {BackupsState} s */
+async function restore(s) {
+  if (s.confirm.returnValue !== "restore") return;
+  const restored = await attempt(
+    () => busy(s, "Restoring…", (onProgress) => api.restoreBackup(s.confirm.dataset.file, onProgress)),
+    s.result,
+    // A backup removed meanwhile (pruned, or by hand): the list shows what is there now.
+    { prefix: "Restore failed, nothing was changed: ", onError: (error) => isGone(error) && repaintBackups(s) },
+  );
+  if (!restored) return;
+  s.result.textContent = restoredText(restored);
+  await repaintBackups(s);
+}
+
+/** @param {BackupsState} s */
+function exportMarkdown(s) {
+  return attempt(
+    async () => {
+      const dir = await api.dialogs().open({ directory: true, title: "Choose a folder for the Markdown files" });
+      if (!dir) return;
+      const summary = await busy(s, "Exporting Markdown…", (onProgress) => api.exportMarkdown(dir, onProgress));
+      s.result.textContent = `Exported ${summary.notes} notes in ${summary.files} files to ${dir}.`;
+    },
+    s.result,
+    { prefix: "Export failed: " },
+  );
+}
+
+/** @param {BackupsState} s */
+function exportJson(s) {
+  return attempt(
+    async () => {
+      const date = new Date().toISOString().slice(0, 10);
+      const path = await api.dialogs().save({
+        title: "Export notes as JSON",
+        defaultPath: `versus-notes-${date}.json`,
+        filters: NOTES_FILTER,
+      });
+      if (!path) return;
+      const summary = await busy(s, "Exporting…", (onProgress) => api.exportJson(path, onProgress));
+      s.result.textContent = `Exported ${summary.notes} notes with their history to ${path}.`;
+    },
+    s.result,
+    { prefix: "Export failed: " },
+  );
+}
+
+/** @param {BackupsState} s */
+function importJson(s) {
+  return attempt(
+    async () => {
+      const path = await api.dialogs().open({ title: "Import a Versus notes export", multiple: false, filters: NOTES_FILTER });
+      if (!path) return;
+      const summary = await busy(s, "Importing…", (onProgress) => api.importJson(path, onProgress));
+      s.result.textContent = importSummaryText(summary);
+    },
+    s.result,
+    { prefix: "Nothing was imported: " },
+  );
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, _route, ctx) {
+  view.innerHTML = pageMarkup().markup;
+  /** @type {BackupsState} */
+  const s = {
+    view,
+    ctx,
+    result: view.querySelector("#transfer-result"),
+    confirm: view.querySelector("#confirm-restore"),
+  };
+  view.querySelector("#backup-now").addEventListener("click", () => backupNow(s));
+  view.querySelector("#backup-list").addEventListener("click", (e) => askRestore(s, e));
+  s.confirm.addEventListener("close", () => restore(s));
+  view.querySelector("#export-markdown").addEventListener("click", () => exportMarkdown(s));
+  view.querySelector("#export-json").addEventListener("click", () => exportJson(s));
+  view.querySelector("#import-json").addEventListener("click", () => importJson(s));
+  await paintBackups(s);
   return {};
 }

@@ -1,19 +1,36 @@
 // One comparison, laid out like the seed page, with a note beside every item.
 
-import { call, dialogs } from "../api.js";
-import { html, trusted } from "../dom.js";
+import * as api from "../api.js";
+import { attempt } from "../actions.js";
+import { closestTarget, html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
 import { highlightTerms } from "../highlight.js";
 import { buildHash } from "../router.js";
 import { SECTION_LABEL } from "../sections.js";
 
-/** The accessible name of an item's note editor, e.g. "Note on tradeoff: EC2 offers…". */
+/** @typedef {import('../types/api').ComparisonPage} ComparisonPage */
+/** @typedef {import('../types/api').PageItem} PageItem */
+/** @typedef {ReturnType<typeof attachNote>} NoteEditor */
+
+/**
+ * The accessible name of an item's note editor, e.g. "Note on tradeoff: EC2 offers…".
+ * @param {Pick<PageItem, "section" | "name" | "text">} item
+ * @param {string} title the comparison's
+ */
 export function noteLabel(item, title) {
   const what =
     item.section === "comparison" ? title : item.section === "subject" || item.section === "when_to_use" ? item.name : item.text;
   return `Note on ${SECTION_LABEL[item.section]}: ${what}`;
 }
 
+// --- markup ---------------------------------------------------------------------
+
+/**
+ * One item with its note toggle, preview and (closed) editor panel.
+ * @param {PageItem} item
+ * @param {string} title the comparison's
+ * @param {{ heading?: string | null, eyebrow?: string | null, extraClass?: string }} [options]
+ */
 function itemBlock(item, title, { heading = null, eyebrow = null, extraClass = "" } = {}) {
   const has = Boolean(item.note);
   return html`
@@ -33,13 +50,9 @@ function itemBlock(item, title, { heading = null, eyebrow = null, extraClass = "
     </div>`;
 }
 
-export async function render(view, route, ctx) {
-  const page = await call("get_comparison", { id: route.id });
-  const subjectName = Object.fromEntries(page.subjects.map((s) => [s.itemId, s.name]));
-  const list = (items) => html`${items.map((i) => itemBlock(i, page.title))}`;
-
-  view.innerHTML = html`
-    <article id="comparison" data-comparison-id="${page.id}">
+/** @param {ComparisonPage} page */
+function actionsBar(page) {
+  return html`
       <div class="page-actions">
         <a id="back-to-list" class="back-link" href="#/comparisons" title="Back (Alt+←)"><span aria-hidden="true">← </span>Back to Comparisons</a>
         <span class="button-row">
@@ -47,25 +60,47 @@ export async function render(view, route, ctx) {
           <a class="button" href="${buildHash({ name: "drill", comparison: page.id })}" id="drill-comparison">Drill</a>
           <button type="button" id="export-comparison">Export my notes…</button>
         </span>
-      </div>
+      </div>`;
+}
+
+/** @param {ComparisonPage} page */
+function pageHeader(page) {
+  return html`
       <header class="comparison-header">
         <span class="eyebrow">${page.category}</span>
         <h1 tabindex="-1">${page.title}</h1>
         ${itemBlock(page.overview, page.title, { extraClass: "overview" })}
         <p class="tags">${page.tags.map((t) => html`<a class="tag" href="${buildHash({ name: "list", tag: t })}">${t}</a>`)}</p>
-      </header>
+      </header>`;
+}
 
+/** @param {ComparisonPage} page */
+function subjectsSection(page) {
+  return html`
       <section data-section="subjects" aria-label="Subjects">
         <div class="subjects cols-${page.subjects.length}">
           ${page.subjects.map((s) => itemBlock(s, page.title, { heading: s.name, eyebrow: s.label, extraClass: "subject-card" }))}
         </div>
-      </section>
+      </section>`;
+}
 
-      <section data-section="differences" aria-labelledby="h-differences">
-        <h2 id="h-differences">Key Differences</h2>
-        <div class="items">${list(page.differences)}</div>
-      </section>
+/**
+ * A section of plain items under a heading.
+ * @param {ComparisonPage} page
+ * @param {{ section: string, headingId: string, heading: string, items: PageItem[] }} what
+ */
+function itemsSection(page, { section, headingId, heading, items }) {
+  return html`
+      <section data-section="${section}" aria-labelledby="${headingId}">
+        <h2 id="${headingId}">${heading}</h2>
+        <div class="items">${items.map((i) => itemBlock(i, page.title))}</div>
+      </section>`;
+}
 
+/** @param {ComparisonPage} page */
+function whenToUseSection(page) {
+  const subjectName = Object.fromEntries(page.subjects.map((s) => [s.itemId, s.name]));
+  return html`
       <section data-section="when_to_use" aria-labelledby="h-when">
         <h2 id="h-when">When to Use</h2>
         <div class="subjects cols-${page.whenToUse.length}">
@@ -73,103 +108,161 @@ export async function render(view, route, ctx) {
             itemBlock(w, page.title, { heading: `When to use ${subjectName[w.itemId] ?? w.name}`, extraClass: "when-card" }),
           )}
         </div>
-      </section>
+      </section>`;
+}
 
-      <section data-section="tradeoffs" aria-labelledby="h-tradeoffs">
-        <h2 id="h-tradeoffs">Tradeoffs</h2>
-        <div class="items">${list(page.tradeoffs)}</div>
-      </section>
-
-      <section data-section="mistakes" aria-labelledby="h-mistakes">
-        <h2 id="h-mistakes">Common Mistakes</h2>
-        <div class="items">${list(page.mistakes)}</div>
-      </section>
-
+/** @param {ComparisonPage} page */
+function tipSection(page) {
+  return html`
       <section data-section="interview_tip" aria-labelledby="h-tip">
         <h2 id="h-tip">Interview Tip</h2>
         ${itemBlock(page.tip, page.title, { extraClass: "tip" })}
-      </section>
+      </section>`;
+}
 
-      ${
-        page.archived.length
-          ? html`<section data-section="archived" aria-labelledby="h-archived">
+/** Retired items that still carry a note. @param {ComparisonPage} page */
+function archivedSection(page) {
+  if (!page.archived.length) return "";
+  return html`<section data-section="archived" aria-labelledby="h-archived">
               <h2 id="h-archived">Archived notes</h2>
               <p class="muted">These items were removed from the library in an update. Your notes on them are kept.</p>
               <div class="items">${page.archived.map((i) =>
                 itemBlock(i, page.title, { eyebrow: `Archived ${SECTION_LABEL[i.section]}`, extraClass: "archived" }),
               )}</div>
-            </section>`
-          : ""
-      }
-    </article>`.markup;
+            </section>`;
+}
 
-  const article = view.querySelector("#comparison");
-  article.querySelector("#export-comparison").addEventListener("click", async () => {
-    for (const editor of editors.values()) await editor.flush();
-    const path = await dialogs().save({
-      title: `Export your notes on ${page.title}`,
-      defaultPath: `${page.id}.md`,
-      filters: [{ name: "Markdown", extensions: ["md"] }],
-    });
-    if (!path) return;
-    try {
-      const summary = await call("export_comparison_markdown", { comparisonId: page.id, path });
-      ctx.toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${path}`);
-    } catch (err) {
-      ctx.toast(`Export failed: ${err.message}`);
-    }
-  });
-  const all = [page.overview, ...page.subjects, ...page.differences, ...page.whenToUse, ...page.tradeoffs, ...page.mistakes, page.tip, ...page.archived];
+/** @param {ComparisonPage} page */
+function pageMarkup(page) {
+  return html`
+    <article id="comparison" data-comparison-id="${page.id}">
+      ${actionsBar(page)}
+      ${pageHeader(page)}
+      ${subjectsSection(page)}
+      ${itemsSection(page, { section: "differences", headingId: "h-differences", heading: "Key Differences", items: page.differences })}
+      ${whenToUseSection(page)}
+      ${itemsSection(page, { section: "tradeoffs", headingId: "h-tradeoffs", heading: "Tradeoffs", items: page.tradeoffs })}
+      ${itemsSection(page, { section: "mistakes", headingId: "h-mistakes", heading: "Common Mistakes", items: page.mistakes })}
+      ${tipSection(page)}
+      ${archivedSection(page)}
+    </article>`;
+}
+
+/** Every item a note can hang on, in page order. @param {ComparisonPage} page */
+function allItems(page) {
+  return [page.overview, ...page.subjects, ...page.differences, ...page.whenToUse, ...page.tradeoffs, ...page.mistakes, page.tip, ...page.archived];
+}
+
+/** @param {ParentNode} root @param {string} section @param {string} itemId @returns {HTMLElement | null} */
+function itemElement(root, section, itemId) {
+  return root.querySelector(`.item[data-section="${CSS.escape(section)}"][data-item-id="${CSS.escape(itemId)}"]`);
+}
+
+// --- behaviour ------------------------------------------------------------------
+
+/**
+ * A note editor on every item, by its element.
+ * @param {HTMLElement} article
+ * @param {ComparisonPage} page
+ * @param {(message: string) => void} toast
+ * @returns {Map<HTMLElement, NoteEditor>}
+ */
+function attachEditors(article, page, toast) {
   const editors = new Map();
-  for (const item of all) {
-    const el = article.querySelector(`.item[data-section="${item.section}"][data-item-id="${CSS.escape(item.itemId)}"]`);
+  for (const item of allItems(page)) {
+    const el = itemElement(article, item.section, item.itemId);
     editors.set(el, attachNote(el, {
       comparisonId: page.id,
       section: item.section,
       itemId: item.itemId,
       label: noteLabel(item, page.title),
       body: item.note?.body ?? "",
-      toast: ctx.toast,
+      toast,
     }));
   }
+  return editors;
+}
 
-  // j/k walk the items, n or Enter opens the focused item's note.
-  article.addEventListener("keydown", (e) => {
-    if (e.target.closest("textarea, input, select, dialog") || e.ctrlKey || e.metaKey || e.altKey) return;
-    const items = [...article.querySelectorAll(".item")];
-    const current = e.target.closest(".item");
-    if (e.key === "j" || e.key === "k") {
-      e.preventDefault();
-      const index = items.indexOf(current);
-      const next = e.key === "j" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
-      items[index === -1 ? 0 : next].focus();
-    } else if ((e.key === "n" || (e.key === "Enter" && e.target === current)) && current) {
-      e.preventDefault();
-      editors.get(current)?.open();
-    }
-  });
+/** @param {Map<HTMLElement, NoteEditor>} editors */
+function flushAll(editors) {
+  return Promise.all([...editors.values()].map((editor) => editor.flush()));
+}
 
-  if (route.target) {
-    const el = article.querySelector(`.item[data-section="${CSS.escape(route.target.section)}"][data-item-id="${CSS.escape(route.target.itemId)}"]`);
-    if (el) {
-      if (route.highlight) {
-        const text = el.querySelector(".item-text");
-        text.innerHTML = highlightTerms(text.textContent, route.highlight.split(/\s+/));
-      }
-      el.scrollIntoView({ block: "center" });
-      el.classList.add("landed");
-      el.focus({ preventScroll: true });
-      setTimeout(() => el.classList.remove("landed"), 2500);
-    }
+/**
+ * The learner's notes on this comparison, as a Markdown file they choose.
+ * @param {ComparisonPage} page
+ * @param {Map<HTMLElement, NoteEditor>} editors
+ * @param {(message: string) => void} toast
+ */
+async function exportNotes(page, editors, toast) {
+  await attempt(
+    async () => {
+      await flushAll(editors);
+      const path = await api.dialogs().save({
+        title: `Export your notes on ${page.title}`,
+        defaultPath: `${page.id}.md`,
+        filters: [{ name: "Markdown", extensions: ["md"] }],
+      });
+      if (!path) return;
+      const summary = await api.exportComparisonMarkdown(page.id, path);
+      toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${path}`);
+    },
+    toast,
+    { prefix: "Export failed: " },
+  );
+}
+
+/**
+ * j/k walk the items, n or Enter opens the focused item's note.
+ * @param {HTMLElement} article
+ * @param {Map<HTMLElement, NoteEditor>} editors
+ * @param {KeyboardEvent} e
+ */
+function onItemKey(article, editors, e) {
+  if (closestTarget(e, "textarea, input, select, dialog") || e.ctrlKey || e.metaKey || e.altKey) return;
+  const items = /** @type {HTMLElement[]} */ ([...article.querySelectorAll(".item")]);
+  const current = closestTarget(e, ".item");
+  if (e.key === "j" || e.key === "k") {
+    e.preventDefault();
+    const index = items.indexOf(current);
+    const next = e.key === "j" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
+    items[index === -1 ? 0 : next].focus();
+  } else if ((e.key === "n" || (e.key === "Enter" && e.target === current)) && current) {
+    e.preventDefault();
+    editors.get(current)?.open();
   }
+}
 
+/**
+ * Arriving from a search result or a recent note: scroll to the item, mark the
+ * searched words, and flash it.
+ * @param {HTMLElement} article
+ * @param {import('../router.js').Route} route
+ */
+function landOn(article, route) {
+  const el = itemElement(article, route.target.section, route.target.itemId);
+  if (!el) return;
+  if (route.highlight) {
+    const text = el.querySelector(".item-text");
+    text.innerHTML = highlightTerms(text.textContent, route.highlight.split(/\s+/));
+  }
+  el.scrollIntoView({ block: "center" });
+  el.classList.add("landed");
+  el.focus({ preventScroll: true });
+  setTimeout(() => el.classList.remove("landed"), 2500);
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, route, ctx) {
+  const page = await api.getComparison(route.id);
+  view.innerHTML = pageMarkup(page).markup;
+  const article = /** @type {HTMLElement} */ (view.querySelector("#comparison"));
+  const editors = attachEditors(article, page, ctx.toast);
+  article.querySelector("#export-comparison").addEventListener("click", () => exportNotes(page, editors, ctx.toast));
+  article.addEventListener("keydown", (e) => onItemKey(article, editors, e));
+  if (route.target) landOn(article, route);
   return {
     focusTarget: route.target ? null : article.querySelector("h1"),
-    async leave() {
-      await Promise.all([...editors.values()].map((editor) => editor.flush()));
-    },
-    get unsaved() {
-      return [...editors.values()].some((editor) => editor.unsaved);
-    },
+    flush: () => flushAll(editors),
   };
 }

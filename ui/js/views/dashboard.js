@@ -1,13 +1,20 @@
 // The first view: the library at a glance, and where the learner left off.
 
-import { call } from "../api.js";
+import * as api from "../api.js";
 import { html, isoDate, relativeTime, truncate } from "../dom.js";
 import { buildHash } from "../router.js";
 import { SECTION_TITLE } from "../sections.js";
 import { heatLevel, studyContext } from "../study.js";
 
+/** @typedef {import('../types/api').CategoryCount} CategoryCount */
+/** @typedef {import('../types/api').ComparisonSummary} ComparisonSummary */
+/** @typedef {import('../types/api').Dashboard} Dashboard */
+/** @typedef {import('../types/api').NoteWithPlace} NoteWithPlace */
+/** @typedef {import('../types/api').StudyStats} StudyStats */
+
 const START_HERE = "ec2-vs-lambda";
 
+/** @param {number[]} days reviews per day */
 function heatmap(days) {
   const max = Math.max(0, ...days);
   const today = new Date();
@@ -19,6 +26,7 @@ function heatmap(days) {
     })}</div>`;
 }
 
+/** @param {StudyStats} study */
 function studyPanel(study) {
   return html`<section class="panel study-panel" aria-labelledby="study-title">
     <div class="panel-head">
@@ -48,25 +56,19 @@ function studyPanel(study) {
   </section>`;
 }
 
-export async function render(view, _route, ctx) {
-  const data = await call("dashboard", { context: studyContext(ctx.prefs) });
-  const study = data.study;
-  const start = data.recentViews[0] ?? null;
-  view.innerHTML = html`
-    <section id="dashboard" class="dashboard">
-      <header class="view-header">
-        <h1 tabindex="-1">Dashboard</h1>
-        <p class="lede">Learn the differences, keep your own notes, and know the short answer.</p>
-      </header>
-      <div class="stats" role="list">
+/** @param {Dashboard} data */
+function countsMarkup(data) {
+  return html`<div class="stats" role="list">
         <div class="stat" role="listitem"><span class="stat-value">${data.comparisonCount}</span><span class="stat-label">comparisons</span></div>
         <div class="stat" role="listitem"><span class="stat-value">${data.viewedCount}</span><span class="stat-label">studied</span></div>
         <div class="stat" role="listitem"><span class="stat-value">${data.withNotes}</span><span class="stat-label">with your notes</span></div>
         <div class="stat" role="listitem"><span class="stat-value">${data.noteCount}</span><span class="stat-label">notes written</span></div>
-      </div>
-      ${studyPanel(study)}
-      <div class="dashboard-grid">
-        <section class="panel" aria-labelledby="continue-title">
+      </div>`;
+}
+
+/** Where the learner left off, and where a new one starts. @param {ComparisonSummary | null} start */
+function continuePanel(start) {
+  return html`<section class="panel" aria-labelledby="continue-title">
           <h2 id="continue-title">${start ? "Continue" : "Start here"}</h2>
           ${
             start
@@ -77,45 +79,86 @@ export async function render(view, _route, ctx) {
           <p class="start-here">${start ? "New to Versus? " : ""}Begin with
             <a href="${buildHash({ name: "comparison", id: START_HERE })}" data-comparison-id="${START_HERE}" data-start-here="true">EC2 vs Lambda</a>,
             the comparison the library grew from.</p>
-        </section>
-        <section class="panel" aria-labelledby="categories-title">
+        </section>`;
+}
+
+/** @param {CategoryCount[]} categories */
+function categoriesPanel(categories) {
+  return html`<section class="panel" aria-labelledby="categories-title">
           <h2 id="categories-title">Categories</h2>
           <ul class="category-grid">
-            ${data.categories.map(
+            ${categories.map(
               (c) => html`<li><a href="${buildHash({ name: "list", category: c.category })}" data-category="${c.category}">
                 <span>${c.category}</span><span class="count" aria-label="${c.count} comparisons">${c.count}</span></a></li>`,
             )}
           </ul>
           <p><a href="#/comparisons" data-nav="list">All comparisons →</a></p>
-        </section>
-        <section class="panel" aria-labelledby="recent-views-title">
+        </section>`;
+}
+
+/** @param {ComparisonSummary[]} recent */
+function recentViewsPanel(recent) {
+  return html`<section class="panel" aria-labelledby="recent-views-title">
           <h2 id="recent-views-title">Recently viewed</h2>
           ${
-            data.recentViews.length
-              ? html`<ul class="link-list">${data.recentViews.map(
+            recent.length
+              ? html`<ul class="link-list">${recent.map(
                   (c) => html`<li><a href="${buildHash({ name: "comparison", id: c.id })}" data-comparison-id="${c.id}">${c.title}</a>
                     <span class="muted">${c.category}</span></li>`,
                 )}</ul>`
               : html`<p class="empty">Nothing viewed yet. Open a comparison and it shows up here.</p>`
           }
-        </section>
-        <section class="panel" aria-labelledby="recent-notes-title">
-          <h2 id="recent-notes-title">Recently edited notes</h2>
-          ${
-            data.recentNotes.length
-              ? html`<ul class="link-list notes-list">${data.recentNotes.map(
-                  (n) => html`<li><a href="${buildHash({ name: "comparison", id: n.comparisonId, target: { section: n.section, itemId: n.itemId } })}"
+        </section>`;
+}
+
+/** @param {NoteWithPlace} n */
+function recentNote(n) {
+  const target = { section: n.section, itemId: n.itemId };
+  return html`<li><a href="${buildHash({ name: "comparison", id: n.comparisonId, target })}"
                       data-note-link="${n.comparisonId}/${n.section}/${n.itemId}">
                     <strong>${n.comparisonTitle}</strong> · ${SECTION_TITLE[n.section] ?? n.section}${n.retired ? " (archived)" : ""}</a>
                     <span class="note-excerpt">${truncate(n.body, 120)}</span>
-                    <span class="muted">${relativeTime(n.updatedAt)}</span></li>`,
-                )}</ul>`
+                    <span class="muted">${relativeTime(n.updatedAt)}</span></li>`;
+}
+
+/** @param {NoteWithPlace[]} notes */
+function recentNotesPanel(notes) {
+  return html`<section class="panel" aria-labelledby="recent-notes-title">
+          <h2 id="recent-notes-title">Recently edited notes</h2>
+          ${
+            notes.length
+              ? html`<ul class="link-list notes-list">${notes.map(recentNote)}</ul>`
               : html`<p class="empty">No notes yet. On any comparison, press <kbd>n</kbd> on an item or use its note button to write one.</p>`
           }
-        </section>
+        </section>`;
+}
+
+/** @param {Dashboard} data */
+function dashboardMarkup(data) {
+  return html`
+    <section id="dashboard" class="dashboard">
+      <header class="view-header">
+        <h1 tabindex="-1">Dashboard</h1>
+        <p class="lede">Learn the differences, keep your own notes, and know the short answer.</p>
+      </header>
+      ${countsMarkup(data)}
+      ${studyPanel(data.study)}
+      <div class="dashboard-grid">
+        ${continuePanel(data.recentViews[0] ?? null)}
+        ${categoriesPanel(data.categories)}
+        ${recentViewsPanel(data.recentViews)}
+        ${recentNotesPanel(data.recentNotes)}
       </div>
-    </section>`.markup;
+    </section>`;
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, _route, ctx) {
+  const data = await api.dashboard(studyContext(ctx.prefs));
+  view.innerHTML = dashboardMarkup(data).markup;
   // Widths are set through the DOM: the CSP allows no inline style attributes.
-  for (const bar of view.querySelectorAll("[data-width]")) bar.style.width = `${bar.dataset.width}%`;
+  for (const bar of /** @type {NodeListOf<HTMLElement>} */ (view.querySelectorAll("[data-width]"))) {
+    bar.style.width = `${bar.dataset.width}%`;
+  }
   return {};
 }

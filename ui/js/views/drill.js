@@ -1,31 +1,49 @@
 // The interview drill: two minutes to give the short answer, then the
 // interview tip, differences and tradeoffs beside what you wrote.
 
-import { call } from "../api.js";
-import { html } from "../dom.js";
+import * as api from "../api.js";
+import { attempt } from "../actions.js";
+import { closestTarget, html } from "../dom.js";
 import { buildHash } from "../router.js";
 import { GRADES, clockText, studyContext } from "../study.js";
 
+/** @typedef {import('../types/api').ComparisonPage} ComparisonPage */
+
 export const DRILL_SECONDS = 120;
 
-export async function render(view, route, ctx) {
-  let id = route.comparison;
-  if (!id) {
-    const all = await call("list_comparisons");
-    id = all[Math.floor(Math.random() * all.length)]?.id;
-  }
-  const page = await call("get_comparison", { id });
-  const question = `${page.title.replace(/ vs /g, " or ")}? Give the short answer.`;
-  const startedAt = Date.now();
-  let timer = null;
-  let drillId = null;
+/**
+ * @typedef {object} DrillState
+ * @property {HTMLElement} view
+ * @property {import('../types/view').ViewContext} ctx
+ * @property {ComparisonPage} page
+ * @property {number} startedAt ms since the Unix epoch
+ * @property {number | null} timer the countdown's interval, while it runs
+ * @property {number | null} drillId set once the answer is handed in
+ * @property {Promise<void> | null} handingIn
+ * @property {HTMLTextAreaElement} answerEl
+ * @property {HTMLElement} timerEl
+ */
 
-  view.innerHTML = html`
+/** @param {ComparisonPage} page */
+const questionOf = (page) => `${page.title.replace(/ vs /g, " or ")}? Give the short answer.`;
+
+/** The comparison asked for, or one at random. @param {import('../router.js').Route} route */
+async function pickComparison(route) {
+  if (route.comparison) return route.comparison;
+  const all = await api.listComparisons();
+  return all[Math.floor(Math.random() * all.length)]?.id;
+}
+
+// --- markup ---------------------------------------------------------------------
+
+/** @param {ComparisonPage} page */
+function drillMarkup(page) {
+  return html`
     <section id="drill" class="drill" data-comparison-id="${page.id}">
       <header class="view-header review-header">
         <div>
           <span class="eyebrow">Interview drill · ${page.category}</span>
-          <h1 tabindex="-1">${question}</h1>
+          <h1 tabindex="-1">${questionOf(page)}</h1>
         </div>
         <p class="drill-timer" id="drill-timer" role="timer" aria-live="off">${clockText(DRILL_SECONDS)}</p>
       </header>
@@ -39,27 +57,17 @@ export async function render(view, route, ctx) {
           <a href="#/drills">Past drills</a>
         </div>
       </div>
-    </section>`.markup;
+    </section>`;
+}
 
-  const answerEl = view.querySelector("#drill-answer");
-  const timerEl = view.querySelector("#drill-timer");
-
-  async function submit() {
-    if (drillId !== null) return;
-    clearInterval(timer);
-    const answer = answerEl.value;
-    const secondsUsed = Math.min(DRILL_SECONDS, Math.round((Date.now() - startedAt) / 1000));
-    try {
-      drillId = await call("save_drill", {
-        drill: { comparisonId: page.id, startedAt, secondsUsed, answer, grade: null },
-        context: studyContext(ctx.prefs),
-      });
-    } catch (err) {
-      ctx.toast(`Your answer could not be kept: ${err.message}`);
-      timer = null;
-      return;
-    }
-    view.querySelector("#drill-body").innerHTML = html`
+/**
+ * What was handed in beside what the library says, and the grade buttons.
+ * @param {ComparisonPage} page
+ * @param {string} answer
+ * @param {number} secondsUsed
+ */
+function resultMarkup(page, answer, secondsUsed) {
+  return html`
       <div class="drill-compare">
         <section class="panel" aria-labelledby="yours"><h2 id="yours">Your answer <span class="muted">(${clockText(secondsUsed)})</span></h2>
           <p class="drill-yours">${answer || "(no answer)"}</p></section>
@@ -77,50 +85,115 @@ export async function render(view, route, ctx) {
         <p id="drill-status" role="status" aria-live="polite"></p>
         <p><a href="${buildHash({ name: "drill" })}">Another drill</a> · <a href="#/drills" id="drill-history-link">Past drills</a> ·
           <a href="${buildHash({ name: "comparison", id: page.id })}">Open ${page.title}</a></p>
-      </div>`.markup;
-    view.querySelector(".grade-3")?.focus();
-  }
+      </div>`;
+}
 
-  async function grade(value) {
-    if (drillId === null) return;
-    try {
-      await call("grade_drill", { drillId, grade: value, context: studyContext(ctx.prefs) });
-      view.querySelector("#drill-status").textContent = `Graded ${GRADES[value - 1].label}. Your answer is in Past drills.`;
-      view.querySelectorAll("button[data-grade]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.grade === String(value))));
-    } catch (err) {
-      ctx.toast(`Could not save the grade: ${err.message}`);
-    }
-  }
+// --- behaviour ------------------------------------------------------------------
 
-  timer = setInterval(() => {
-    const left = DRILL_SECONDS - (Date.now() - startedAt) / 1000;
-    timerEl.textContent = clockText(left);
-    timerEl.classList.toggle("late", left <= 15);
-    if (left <= 0) submit();
-  }, 250);
-  answerEl.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      submit();
-    }
+/** The countdown; at zero the answer is handed in. @param {DrillState} s */
+function tick(s) {
+  const left = DRILL_SECONDS - (Date.now() - s.startedAt) / 1000;
+  s.timerEl.textContent = clockText(left);
+  s.timerEl.classList.toggle("late", left <= 15);
+  if (left <= 0) submit(s);
+}
+
+/** Hands the answer in (once; a second call waits for the first). @param {DrillState} s */
+function submit(s) {
+  if (s.drillId !== null) return Promise.resolve();
+  s.handingIn ??= handIn(s).finally(() => (s.handingIn = null));
+  return s.handingIn;
+}
+
+/** @param {DrillState} s */
+async function handIn(s) {
+  clearInterval(s.timer);
+  s.timer = null; // a failed hand-in leaves the clock stopped; the button tries again
+  const answer = s.answerEl.value;
+  const secondsUsed = Math.min(DRILL_SECONDS, Math.round((Date.now() - s.startedAt) / 1000));
+  const drill = { comparisonId: s.page.id, startedAt: s.startedAt, secondsUsed, answer, grade: null };
+  const id = await attempt(() => api.saveDrill(drill, studyContext(s.ctx.prefs)), s.ctx.toast, {
+    prefix: "Your answer could not be kept: ",
   });
-  view.querySelector("#drill-submit").addEventListener("click", submit);
-  view.addEventListener("click", (e) => {
-    const button = e.target.closest("button[data-grade]");
-    if (button) grade(Number(button.dataset.grade));
+  if (id === undefined) return;
+  s.drillId = id;
+  s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, secondsUsed).markup;
+  /** @type {HTMLElement | null} */ (s.view.querySelector(".grade-3"))?.focus();
+}
+
+/** @param {DrillState} s @param {number} value 1–4 */
+async function grade(s, value) {
+  if (s.drillId === null) return;
+  const graded = await attempt(
+    () => api.gradeDrill(s.drillId, value, studyContext(s.ctx.prefs)).then(() => true),
+    s.ctx.toast,
+    { prefix: "Could not save the grade: " },
+  );
+  if (!graded) return;
+  s.view.querySelector("#drill-status").textContent = `Graded ${GRADES[value - 1].label}. Your answer is in Past drills.`;
+  for (const b of s.view.querySelectorAll("button[data-grade]")) {
+    b.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (b).dataset.grade === String(value)));
+  }
+}
+
+/** Ctrl+Enter hands in. @param {DrillState} s @param {KeyboardEvent} e */
+function onAnswerKey(s, e) {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    submit(s);
+  }
+}
+
+/** 1–4 grade, once handed in. @param {DrillState} s @param {KeyboardEvent} e */
+function onKey(s, e) {
+  if (s.drillId !== null && /^[1-4]$/.test(e.key) && !closestTarget(e, "textarea, input")) grade(s, Number(e.key));
+}
+
+/**
+ * Wires the drill's keys and buttons; answers how to remove the one listener
+ * (on the document) that outlives the view's elements.
+ * @param {DrillState} s
+ */
+function listen(s) {
+  s.answerEl.addEventListener("keydown", (e) => onAnswerKey(s, e));
+  s.view.querySelector("#drill-submit").addEventListener("click", () => submit(s));
+  // On the drill's own element: #view outlives the view, and its listeners with it.
+  s.view.querySelector("#drill").addEventListener("click", (e) => {
+    const button = closestTarget(e, "button[data-grade]");
+    if (button) grade(s, Number(button.dataset.grade));
   });
-  const onKey = (e) => {
-    if (drillId !== null && /^[1-4]$/.test(e.key) && !e.target.closest?.("textarea, input")) grade(Number(e.key));
+  const keydown = (/** @type {KeyboardEvent} */ e) => onKey(s, e);
+  document.addEventListener("keydown", keydown);
+  return () => document.removeEventListener("keydown", keydown);
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, route, ctx) {
+  const page = await api.getComparison(await pickComparison(route));
+  view.innerHTML = drillMarkup(page).markup;
+  /** @type {DrillState} */
+  const s = {
+    view,
+    ctx,
+    page,
+    startedAt: Date.now(),
+    timer: null,
+    drillId: null,
+    handingIn: null,
+    answerEl: view.querySelector("#drill-answer"),
+    timerEl: view.querySelector("#drill-timer"),
   };
-  document.addEventListener("keydown", onKey);
-
+  s.timer = setInterval(() => tick(s), 250);
+  const unlisten = listen(s);
   return {
-    focusTarget: answerEl,
-    async leave() {
-      clearInterval(timer);
-      document.removeEventListener("keydown", onKey);
-      // Leaving mid-drill keeps what was written.
-      if (drillId === null && answerEl.value.trim()) await submit();
+    focusTarget: s.answerEl,
+    // What was written is kept: handed in as it stands.
+    flush: async () => {
+      if (s.drillId === null && s.answerEl.value.trim()) await submit(s);
+    },
+    dispose: () => {
+      clearInterval(s.timer);
+      unlisten();
     },
   };
 }

@@ -1,18 +1,46 @@
 // Every comparison, filtered by category, tag and text.
 
-import { call } from "../api.js";
-import { html } from "../dom.js";
+import * as api from "../api.js";
+import { closestTarget, html } from "../dom.js";
 import { allTags, filterComparisons } from "../filter.js";
 import { buildHash } from "../router.js";
 
-export async function render(view, route) {
-  const [comparisons, progress] = await Promise.all([call("list_comparisons"), call("comparison_progress")]);
-  const mastery = Object.fromEntries(progress.map((p) => [p.comparisonId, p.mastery]));
-  const categories = [...new Set(comparisons.map((c) => c.category))].sort();
-  const tags = allTags(comparisons);
-  const filters = { category: route.category, tag: route.tag, q: route.q };
+/** @typedef {import('../types/api').ComparisonSummary} ComparisonSummary */
+/** @typedef {import('../types/api').Mastery} Mastery */
+/** @typedef {{ category: string, tag: string, q: string }} Filters */
 
-  view.innerHTML = html`
+/**
+ * @typedef {object} ListState
+ * @property {ComparisonSummary[]} comparisons
+ * @property {Record<string, Mastery>} mastery by comparison id
+ * @property {Filters} filters
+ * @property {Set<string> | "local" | null} matchingIds what the search index found for the
+ *   text filter; null: no text filter; "local": the index failed, filter locally
+ * @property {number} sequence the newest search asked for
+ * @property {number | undefined} typing the pending search, while typing
+ * @property {HTMLElement} cards
+ * @property {HTMLElement} count
+ * @property {HTMLSelectElement} category
+ * @property {HTMLSelectElement} tag
+ * @property {HTMLInputElement} text
+ */
+
+// --- markup ---------------------------------------------------------------------
+
+/**
+ * @param {string} value
+ * @param {string} current
+ */
+const option = (value, current) => html`<option value="${value}" ${value === current ? "selected" : ""}>${value}</option>`;
+
+/**
+ * @param {ComparisonSummary[]} comparisons
+ * @param {string[]} categories
+ * @param {string[]} tags
+ * @param {Filters} filters
+ */
+function listMarkup(comparisons, categories, tags, filters) {
+  return html`
     <section id="comparison-list">
       <header class="view-header">
         <h1 tabindex="-1">Comparisons</h1>
@@ -22,13 +50,13 @@ export async function render(view, route) {
         <label>Category
           <select id="category-filter" aria-label="Filter by category">
             <option value="">All categories</option>
-            ${categories.map((c) => html`<option value="${c}" ${c === filters.category ? "selected" : ""}>${c}</option>`)}
+            ${categories.map((c) => option(c, filters.category))}
           </select>
         </label>
         <label>Tag
           <select id="tag-filter" aria-label="Filter by tag">
             <option value="">All tags</option>
-            ${tags.map((t) => html`<option value="${t}" ${t === filters.tag ? "selected" : ""}>${t}</option>`)}
+            ${tags.map((t) => option(t, filters.tag))}
           </select>
         </label>
         <label class="grow">Filter
@@ -37,44 +65,15 @@ export async function render(view, route) {
       </form>
       <p id="result-count" class="muted" aria-live="polite"></p>
       <ul id="cards" class="cards"></ul>
-    </section>`.markup;
+    </section>`;
+}
 
-  const cards = view.querySelector("#cards");
-  const count = view.querySelector("#result-count");
-  const category = view.querySelector("#category-filter");
-  const tag = view.querySelector("#tag-filter");
-  const text = view.querySelector("#text-filter");
-
-  // The text filter asks the search index (so it also finds words inside
-  // items and in the learner's notes); category and tag filter locally.
-  let matchingIds = null;
-  let sequence = 0;
-  async function refreshText() {
-    const mine = ++sequence;
-    if (!filters.q.trim()) {
-      matchingIds = null;
-    } else {
-      try {
-        const results = await call("search", { query: filters.q, limit: 200 });
-        if (mine !== sequence) return;
-        matchingIds = new Set(results.hits.map((h) => h.comparisonId));
-      } catch {
-        matchingIds = "local";
-      }
-    }
-    if (mine === sequence) paint();
-  }
-
-  function paint() {
-    const shown =
-      matchingIds === "local"
-        ? filterComparisons(comparisons, filters)
-        : filterComparisons(comparisons, { ...filters, q: "" }).filter((c) => !matchingIds || matchingIds.has(c.id));
-    count.textContent =
-      shown.length === comparisons.length ? `Showing all ${shown.length}` : `Showing ${shown.length} of ${comparisons.length}`;
-    cards.innerHTML = shown.length
-      ? html`${shown.map(
-          (c) => html`<li class="comparison-card" data-comparison-id="${c.id}" data-category="${c.category}">
+/**
+ * @param {ComparisonSummary} c
+ * @param {Mastery | undefined} mastery
+ */
+function cardMarkup(c, mastery) {
+  return html`<li class="comparison-card" data-comparison-id="${c.id}" data-category="${c.category}">
             <a class="comparison-link" href="${buildHash({ name: "comparison", id: c.id })}">
               <span class="eyebrow card-category">${c.category}</span>
               <span class="card-title">${c.title}</span>
@@ -82,47 +81,125 @@ export async function render(view, route) {
               <span class="card-meta">
                 ${c.tags.map((t) => html`<span class="tag">${t}</span>`)}
                 ${c.noteCount > 0 ? html`<span class="has-notes" title="You have notes here">✎ ${c.noteCount} note${c.noteCount === 1 ? "" : "s"}</span>` : ""}
-                ${mastery[c.id] && mastery[c.id] !== "new" ? html`<span class="mastery mastery-${mastery[c.id]}">${mastery[c.id]}</span>` : ""}
+                ${mastery && mastery !== "new" ? html`<span class="mastery mastery-${mastery}">${mastery}</span>` : ""}
               </span>
-            </a></li>`,
-        )}`.markup
-      : html`<li class="empty">No comparison matches these filters. <button type="button" id="clear-filters">Clear filters</button></li>`.markup;
-    view.querySelector("#clear-filters")?.addEventListener("click", () => {
-      Object.assign(filters, { category: "", tag: "", q: "" });
-      category.value = tag.value = text.value = "";
-      matchingIds = null;
-      update();
-      text.focus();
-    });
-  }
+            </a></li>`;
+}
 
-  // Keep the filters in the address so back/forward and restart restore them,
-  // without re-rendering the view on each keystroke.
-  function update() {
-    history.replaceState(null, "", buildHash({ name: "list", ...filters }));
-    paint();
-  }
+const NO_MATCH = html`<li class="empty">No comparison matches these filters. <button type="button" id="clear-filters">Clear filters</button></li>`;
 
-  category.addEventListener("change", () => {
-    filters.category = category.value;
-    update();
+/** @param {number} shown @param {number} all */
+const countText = (shown, all) => (shown === all ? `Showing all ${shown}` : `Showing ${shown} of ${all}`);
+
+// --- behaviour ------------------------------------------------------------------
+
+/** The comparisons the filters keep. @param {ListState} s */
+function shownComparisons(s) {
+  const { comparisons, filters, matchingIds } = s;
+  if (matchingIds === "local") return filterComparisons(comparisons, filters);
+  return filterComparisons(comparisons, { ...filters, q: "" }).filter((c) => !matchingIds || matchingIds.has(c.id));
+}
+
+/** @param {ListState} s */
+function paint(s) {
+  const shown = shownComparisons(s);
+  s.count.textContent = countText(shown.length, s.comparisons.length);
+  s.cards.innerHTML = (shown.length ? html`${shown.map((c) => cardMarkup(c, s.mastery[c.id]))}` : NO_MATCH).markup;
+}
+
+/**
+ * The text filter asks the search index (so it also finds words inside items
+ * and in the learner's notes); category and tag filter locally.
+ * @param {ListState} s
+ */
+async function refreshText(s) {
+  const mine = ++s.sequence;
+  if (!s.filters.q.trim()) {
+    s.matchingIds = null;
+  } else {
+    try {
+      const results = await api.search({ query: s.filters.q, limit: 200 });
+      if (mine !== s.sequence) return;
+      s.matchingIds = new Set(results.hits.map((h) => h.comparisonId));
+    } catch {
+      s.matchingIds = "local"; // the index failed: filter the titles and tags here instead
+    }
+  }
+  if (mine === s.sequence) paint(s);
+}
+
+/**
+ * Keeps the filters in the address so back/forward and restart restore them,
+ * without re-rendering the view on each keystroke.
+ * @param {ListState} s
+ */
+function remember(s) {
+  history.replaceState(null, "", buildHash({ name: "list", ...s.filters }));
+}
+
+/** @param {ListState} s */
+function update(s) {
+  remember(s);
+  paint(s);
+}
+
+/** @param {ListState} s */
+function onText(s) {
+  s.filters.q = s.text.value;
+  remember(s);
+  clearTimeout(s.typing);
+  s.typing = setTimeout(() => refreshText(s), 80);
+}
+
+/** @param {ListState} s */
+function clearFilters(s) {
+  Object.assign(s.filters, { category: "", tag: "", q: "" });
+  s.category.value = s.tag.value = s.text.value = "";
+  s.matchingIds = null;
+  update(s);
+  s.text.focus();
+}
+
+/** @param {ListState} s @param {HTMLFormElement} form */
+function listen(s, form) {
+  s.category.addEventListener("change", () => {
+    s.filters.category = s.category.value;
+    update(s);
   });
-  tag.addEventListener("change", () => {
-    filters.tag = tag.value;
-    update();
+  s.tag.addEventListener("change", () => {
+    s.filters.tag = s.tag.value;
+    update(s);
   });
-  let typing = null;
-  text.addEventListener("input", () => {
-    filters.q = text.value;
-    history.replaceState(null, "", buildHash({ name: "list", ...filters }));
-    clearTimeout(typing);
-    typing = setTimeout(refreshText, 80);
-  });
-  view.querySelector("form").addEventListener("submit", (e) => {
+  s.text.addEventListener("input", () => onText(s));
+  s.cards.addEventListener("click", (e) => closestTarget(e, "#clear-filters") && clearFilters(s));
+  form.addEventListener("submit", (e) => {
     e.preventDefault();
-    view.querySelector(".comparison-link")?.focus();
+    /** @type {HTMLElement | null} */ (s.cards.querySelector(".comparison-link"))?.focus();
   });
-  if (filters.q) await refreshText();
-  else paint();
-  return {};
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, route) {
+  const [comparisons, progress] = await Promise.all([api.listComparisons(), api.comparisonProgress()]);
+  const categories = [...new Set(comparisons.map((c) => c.category))].sort();
+  const filters = { category: route.category, tag: route.tag, q: route.q };
+  view.innerHTML = listMarkup(comparisons, categories, allTags(comparisons), filters).markup;
+  /** @type {ListState} */
+  const s = {
+    comparisons,
+    mastery: Object.fromEntries(progress.map((p) => [p.comparisonId, p.mastery])),
+    filters,
+    matchingIds: null,
+    sequence: 0,
+    typing: undefined,
+    cards: view.querySelector("#cards"),
+    count: view.querySelector("#result-count"),
+    category: view.querySelector("#category-filter"),
+    tag: view.querySelector("#tag-filter"),
+    text: view.querySelector("#text-filter"),
+  };
+  listen(s, view.querySelector("form"));
+  if (filters.q) await refreshText(s);
+  else paint(s);
+  return { dispose: () => clearTimeout(s.typing) };
 }

@@ -1,31 +1,46 @@
 // A review session: the front, Space to reveal, 1–4 to grade, Ctrl+Z to undo.
 
-import { call } from "../api.js";
-import { html, trusted } from "../dom.js";
+import * as api from "../api.js";
+import { attempt, isGone } from "../actions.js";
+import { closestTarget, html, trusted } from "../dom.js";
 import { buildHash } from "../router.js";
 import { GRADES, createReviewSession, studyContext } from "../study.js";
 
+/** @typedef {import('../types/api').CardFace} CardFace */
+/** @typedef {import('../types/api').Scope} Scope */
+/** @typedef {import('../router.js').Route} Route */
+
+/**
+ * @typedef {object} ReviewState
+ * @property {import('../types/view').ViewContext} ctx
+ * @property {ReturnType<typeof createReviewSession<CardFace>>} session
+ * @property {HTMLElement} cardEl
+ * @property {HTMLElement} remainingEl
+ * @property {boolean} busy a command is running: keys wait for it
+ * @property {boolean} showNotes
+ */
+
+/** @param {Route} route @returns {Scope} */
 function scopeOf(route) {
   if (route.comparison) return { kind: "comparison", value: route.comparison };
   if (route.category) return { kind: "category", value: route.category };
   return { kind: "all" };
 }
 
-export async function render(view, route, ctx) {
-  const context = () => studyContext(ctx.prefs);
-  const queue = await call("review_queue", { scope: scopeOf(route), context: context() });
-  const session = createReviewSession(queue.cards);
-  const scopeLabel = route.comparison
-    ? queue.cards[0]?.comparisonTitle ?? "This comparison"
-    : route.category || "All comparisons";
-  let busy = false;
-  let showNotes = false;
+/** @param {Route} route @param {CardFace[]} cards */
+function scopeLabel(route, cards) {
+  return route.comparison ? cards[0]?.comparisonTitle ?? "This comparison" : route.category || "All comparisons";
+}
 
-  view.innerHTML = html`
+// --- markup ---------------------------------------------------------------------
+
+/** @param {string} label */
+function sessionMarkup(label) {
+  return html`
     <section id="review" class="review">
       <header class="view-header review-header">
         <div>
-          <span class="eyebrow">Review · ${scopeLabel}</span>
+          <span class="eyebrow">Review · ${label}</span>
           <h1 tabindex="-1">Today's recall</h1>
         </div>
         <p id="review-remaining" class="review-count" aria-live="polite"></p>
@@ -33,131 +48,227 @@ export async function render(view, route, ctx) {
       <div id="review-card"></div>
       <p class="muted review-keys"><kbd>Space</kbd> show the answer · <kbd>1</kbd>–<kbd>4</kbd> grade ·
         <kbd>n</kbd> your notes · <kbd>Ctrl</kbd> <kbd>Z</kbd> undo the last grade · <kbd>s</kbd> suspend this card</p>
-    </section>`.markup;
-  const cardEl = view.querySelector("#review-card");
-  const remainingEl = view.querySelector("#review-remaining");
+    </section>`;
+}
 
-  async function notesHtml(card) {
-    if (!card.notes.length) return html`<p class="muted">No notes of yours on this yet.</p>`;
-    const rendered = await Promise.all(card.notes.map((text) => call("render_markdown", { text })));
-    return html`${rendered.map((markup) => html`<div class="note-preview markdown">${trusted(markup)}</div>`)}`;
-  }
+/** @param {number} reviewed @param {number} newPerDay */
+function doneMarkup(reviewed, newPerDay) {
+  return html`<div class="panel empty-state review-done">
+        <h2>${reviewed ? "All done for now" : "Nothing to review right now"}</h2>
+        <p>${reviewed ? `You reviewed ${reviewed} cards. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
+        <p><a href="#/">Back to the dashboard</a> · <a href="#/drill">Try an interview drill</a></p></div>`;
+}
 
-  async function paint() {
-    remainingEl.dataset.count = String(session.remaining);
-    remainingEl.textContent = session.remaining
-      ? `${session.remaining} left · ${session.reviewed} done`
-      : `${session.reviewed} done`;
-    const card = session.current;
-    if (!card) {
-      cardEl.innerHTML = html`<div class="panel empty-state review-done">
-        <h2>${session.reviewed ? "All done for now" : "Nothing to review right now"}</h2>
-        <p>${session.reviewed ? `You reviewed ${session.reviewed} cards. ` : ""}New cards arrive each day (${ctx.prefs.get("newPerDay")} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
-        <p><a href="#/">Back to the dashboard</a> · <a href="#/drill">Try an interview drill</a></p></div>`.markup;
-      return;
-    }
-    const answer = session.revealed
-      ? html`<div class="review-answer" id="review-answer">
+/**
+ * The learner's notes on what the card asks about, rendered from Markdown.
+ * @param {CardFace} card
+ */
+async function notesMarkup(card) {
+  if (!card.notes.length) return html`<p class="muted">No notes of yours on this yet.</p>`;
+  let reason = "";
+  const rendered = await attempt(
+    () => Promise.all(card.notes.map((text) => api.renderMarkdown(text))),
+    (message) => (reason = message),
+  );
+  if (!rendered) return html`<p class="muted">Your notes could not be shown: ${reason}</p>`;
+  return html`${rendered.map((markup) => html`<div class="note-preview markdown">${trusted(markup)}</div>`)}`;
+}
+
+/**
+ * @param {CardFace} card
+ * @param {import('../dom.js').Markup | ""} notes the notes when shown, else ""
+ */
+function answerMarkup(card, notes) {
+  return html`<div class="review-answer" id="review-answer">
           <h3>Answer</h3>
           ${card.answer.length > 1 && card.kind === "recall_list"
             ? html`<ol>${card.answer.map((line) => html`<li>${line}</li>`)}</ol>`
             : html`${card.answer.map((line) => html`<p>${line}</p>`)}`}
-          ${showNotes ? html`<div class="review-notes"><h3>Your notes</h3>${await notesHtml(card)}</div>` : ""}
+          ${notes ? html`<div class="review-notes"><h3>Your notes</h3>${notes}</div>` : ""}
           <div class="grade-row" role="group" aria-label="How well did you recall it?">
             ${GRADES.map((g) => html`<button type="button" class="grade grade-${g.value}" data-grade="${g.value}">${g.label} <kbd>${g.key}</kbd></button>`)}
           </div>
-        </div>`
-      : html`<button type="button" id="reveal" class="primary">Show the answer <kbd>Space</kbd></button>`;
-    cardEl.innerHTML = html`<article class="panel review-card" data-card-id="${card.id}" data-kind="${card.kind}">
+        </div>`;
+}
+
+/** Where the card comes from: the item itself when it is one, else the comparison. @param {CardFace} card */
+function sourceHash(card) {
+  const onItem = card.kind === "which_one" || card.kind === "interview";
+  return buildHash({ name: "comparison", id: card.comparisonId, target: onItem ? { section: card.section, itemId: card.itemId } : undefined });
+}
+
+/**
+ * @param {CardFace} card
+ * @param {import('../dom.js').Markup} answer the answer, or the button that shows it
+ */
+function cardMarkup(card, answer) {
+  return html`<article class="panel review-card" data-card-id="${card.id}" data-kind="${card.kind}">
         <span class="eyebrow">${card.prompt}</span>
-        <p class="review-from"><a href="${buildHash({ name: "comparison", id: card.comparisonId, target: card.kind === "which_one" || card.kind === "interview" ? { section: card.section, itemId: card.itemId } : undefined })}">${card.comparisonTitle}</a> · ${card.category}</p>
+        <p class="review-from"><a href="${sourceHash(card)}">${card.comparisonTitle}</a> · ${card.category}</p>
         <p class="review-front">${card.front}</p>
         ${answer}
-      </article>`.markup;
-    (cardEl.querySelector("#reveal") ?? cardEl.querySelector(".grade-3"))?.focus();
-  }
+      </article>`;
+}
 
-  async function grade(value) {
-    const card = session.current;
-    if (!card || !session.revealed || busy) return;
-    busy = true;
-    try {
-      await call("grade_card", { cardId: card.id, grade: value, context: context() });
-      session.graded();
-      showNotes = false;
-      await paint();
-    } catch (err) {
-      ctx.toast(`Could not save the grade: ${err.message}`);
-    } finally {
-      busy = false;
-    }
-  }
+const REVEAL_BUTTON = html`<button type="button" id="reveal" class="primary">Show the answer <kbd>Space</kbd></button>`;
 
-  async function undo() {
-    if (busy) return;
-    busy = true;
-    try {
-      const card = await call("undo_review");
-      if (card) {
-        session.undone(card);
-        ctx.toast("Undone: the card is back as it was.");
-        await paint();
-      } else {
-        ctx.toast("Nothing to undo.");
-      }
-    } finally {
-      busy = false;
-    }
-  }
+// --- behaviour ------------------------------------------------------------------
 
-  async function suspend() {
-    const card = session.current;
-    if (!card || busy) return;
-    await call("suspend_card", { cardId: card.id, suspended: true });
-    session.skip();
-    ctx.toast("Suspended: this card will not come back.");
-    await paint();
+/** Shows the count and the current card (or the end of the session). @param {ReviewState} s */
+async function paint(s) {
+  const { session } = s;
+  s.remainingEl.dataset.count = String(session.remaining);
+  s.remainingEl.textContent = session.remaining
+    ? `${session.remaining} left · ${session.reviewed} done`
+    : `${session.reviewed} done`;
+  const card = session.current;
+  if (!card) {
+    s.cardEl.innerHTML = doneMarkup(session.reviewed, s.ctx.prefs.get("newPerDay")).markup;
+    return;
   }
+  const notes = session.revealed && s.showNotes ? await notesMarkup(card) : "";
+  const answer = session.revealed ? answerMarkup(card, notes) : REVEAL_BUTTON;
+  s.cardEl.innerHTML = cardMarkup(card, answer).markup;
+  /** @type {HTMLElement | null} */ (s.cardEl.querySelector("#reveal") ?? s.cardEl.querySelector(".grade-3"))?.focus();
+}
 
-  const onKey = async (e) => {
-    if (e.target.closest?.("input, textarea, select, dialog[open]")) return;
-    if ((e.ctrlKey || e.metaKey) && (e.key === "z" || e.key === "Z")) {
-      e.preventDefault();
-      await undo();
-    } else if (e.ctrlKey || e.metaKey || e.altKey) {
-      return;
-    } else if (e.key === " " && session.current && !session.revealed) {
-      e.preventDefault();
-      session.reveal();
-      await paint();
-    } else if (/^[1-4]$/.test(e.key) && session.revealed) {
-      e.preventDefault();
-      await grade(Number(e.key));
-    } else if (e.key === "n" && session.current) {
-      e.preventDefault();
-      showNotes = !showNotes;
-      session.reveal();
-      await paint();
-    } else if (e.key === "s" && session.current) {
-      e.preventDefault();
-      await suspend();
-    }
+/**
+ * Runs one command at a time: a key pressed while one runs is dropped.
+ * @param {ReviewState} s
+ * @param {() => Promise<unknown>} work
+ */
+async function exclusive(s, work) {
+  if (s.busy) return;
+  s.busy = true;
+  try {
+    await work();
+  } finally {
+    s.busy = false;
+  }
+}
+
+/**
+ * A card that is gone from the library leaves the session; the next one shows.
+ * @param {ReviewState} s
+ * @param {import('../actions.js').Failure} error
+ */
+function dropIfGone(s, error) {
+  if (!isGone(error)) return;
+  s.session.skip();
+  s.ctx.toast("This card is no longer in your library; on to the next one.");
+  paint(s);
+}
+
+/** @param {ReviewState} s @param {boolean} [withNotes] */
+function reveal(s, withNotes = s.showNotes) {
+  s.showNotes = withNotes;
+  s.session.reveal();
+  return paint(s);
+}
+
+/** @param {ReviewState} s @param {number} value 1–4 */
+function grade(s, value) {
+  const card = s.session.current;
+  if (!card || !s.session.revealed) return;
+  return exclusive(s, () =>
+    attempt(
+      async () => {
+        await api.gradeCard(card.id, value, studyContext(s.ctx.prefs));
+        s.session.graded();
+        s.showNotes = false;
+        await paint(s);
+      },
+      s.ctx.toast,
+      { prefix: "Could not save the grade: ", onError: (error) => dropIfGone(s, error) },
+    ),
+  );
+}
+
+/** @param {ReviewState} s */
+function undo(s) {
+  return exclusive(s, () =>
+    attempt(
+      async () => {
+        const card = await api.undoReview();
+        if (!card) return s.ctx.toast("Nothing to undo.");
+        s.session.undone(card);
+        s.ctx.toast("Undone: the card is back as it was.");
+        await paint(s);
+      },
+      s.ctx.toast,
+      { prefix: "Could not undo: " },
+    ),
+  );
+}
+
+/** @param {ReviewState} s */
+function suspend(s) {
+  const card = s.session.current;
+  if (!card) return;
+  return exclusive(s, () =>
+    attempt(
+      async () => {
+        await api.suspendCard(card.id, true);
+        s.session.skip();
+        s.ctx.toast("Suspended: this card will not come back.");
+        await paint(s);
+      },
+      s.ctx.toast,
+      { prefix: "Could not suspend the card: ", onError: (error) => dropIfGone(s, error) },
+    ),
+  );
+}
+
+/** @param {ReviewState} s @param {KeyboardEvent} e */
+function onKey(s, e) {
+  if (closestTarget(e, "input, textarea, select, dialog[open]")) return;
+  const { session } = s;
+  if ((e.ctrlKey || e.metaKey) && (e.key === "z" || e.key === "Z")) {
+    e.preventDefault();
+    undo(s);
+  } else if (e.ctrlKey || e.metaKey || e.altKey) {
+    return;
+  } else if (e.key === " " && session.current && !session.revealed) {
+    e.preventDefault();
+    reveal(s);
+  } else if (/^[1-4]$/.test(e.key) && session.revealed) {
+    e.preventDefault();
+    grade(s, Number(e.key));
+  } else if (e.key === "n" && session.current) {
+    e.preventDefault();
+    reveal(s, !s.showNotes);
+  } else if (e.key === "s" && session.current) {
+    e.preventDefault();
+    suspend(s);
+  }
+}
+
+/** @param {ReviewState} s @param {MouseEvent} e */
+async function onCardClick(s, e) {
+  if (closestTarget(e, "#reveal")) await reveal(s);
+  const button = closestTarget(e, "button[data-grade]");
+  if (button) await grade(s, Number(button.dataset.grade));
+}
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view, route, ctx) {
+  const queue = await api.reviewQueue(scopeOf(route), studyContext(ctx.prefs));
+  view.innerHTML = sessionMarkup(scopeLabel(route, queue.cards)).markup;
+  /** @type {ReviewState} */
+  const s = {
+    ctx,
+    session: createReviewSession(queue.cards),
+    cardEl: view.querySelector("#review-card"),
+    remainingEl: view.querySelector("#review-remaining"),
+    busy: false,
+    showNotes: false,
   };
-  document.addEventListener("keydown", onKey);
-  cardEl.addEventListener("click", async (e) => {
-    if (e.target.closest("#reveal")) {
-      session.reveal();
-      await paint();
-    }
-    const button = e.target.closest("button[data-grade]");
-    if (button) await grade(Number(button.dataset.grade));
-  });
-
-  await paint();
+  const keydown = (/** @type {KeyboardEvent} */ e) => onKey(s, e);
+  document.addEventListener("keydown", keydown);
+  s.cardEl.addEventListener("click", (e) => onCardClick(s, e));
+  await paint(s);
   return {
     focusTarget: view.querySelector("#reveal") ?? view.querySelector("h1"),
-    async leave() {
-      document.removeEventListener("keydown", onKey);
-    },
+    dispose: () => document.removeEventListener("keydown", keydown),
   };
 }
