@@ -43,6 +43,7 @@ pub fn run() {
             commands::library::list_comparisons,
             commands::library::categories,
             commands::library::get_comparison,
+            commands::library::record_view,
             commands::library::dashboard,
             commands::library::search,
             commands::library::render_markdown,

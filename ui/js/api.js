@@ -106,11 +106,18 @@ export const firstViewReady = (marks) => call("first_view_ready", { marks });
 export const listComparisons = () => call("list_comparisons");
 
 /**
- * Opens a comparison's page (and records it as recently viewed).
+ * A comparison's page with the learner's notes; reading it writes nothing.
  * @param {string} id
  * @returns {Promise<ComparisonPage>}
  */
 export const getComparison = (id) => call("get_comparison", { id });
+
+/**
+ * Records that the learner opened a comparison's page ("recently viewed").
+ * @param {string} id
+ * @returns {Promise<null>}
+ */
+export const recordView = (id) => call("record_view", { id });
 
 /**
  * @param {StudyContext} context

@@ -3,7 +3,7 @@
 //! real name and a finished one survives power loss.
 
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -25,14 +25,43 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Makes `dst` a durable copy of `src`.
 pub fn copy_durably(src: &Path, dst: &Path) -> Result<()> {
     let temp = temp_beside(dst);
-    fs::copy(src, &temp).map_err(Error::io("could not copy", &temp))?;
-    sync_file(&temp)?;
+    copy_synced(src, &temp)?;
     finish(&temp, dst)
+}
+
+/// Copies `src` to `dst` (replacing it) and syncs the copy, but puts it
+/// nowhere: the caller checks it before it takes the place of anything.
+/// The copy is a new file with default permissions, so a backup someone made
+/// read-only still gives a database Versus can write.
+pub fn copy_synced(src: &Path, dst: &Path) -> Result<()> {
+    let mut from = File::open(src).map_err(Error::io("could not read", src))?;
+    let mut to = File::create(dst).map_err(Error::io("could not write", dst))?;
+    io::copy(&mut from, &mut to).and_then(|_| to.sync_all()).map_err(Error::io("could not copy to", dst))?;
+    Ok(())
 }
 
 /// Syncs a file that was written by someone else (SQLite's `VACUUM INTO`).
 pub fn sync_file(path: &Path) -> Result<()> {
     File::open(path).and_then(|f| f.sync_all()).map_err(Error::io("could not sync", path))
+}
+
+/// Renames `from` to `to` (replacing `to`); false when `from` was not there.
+/// The caller syncs the folder once its renames are done.
+pub fn rename_if_present(from: &Path, to: &Path, action: &'static str) -> Result<bool> {
+    match fs::rename(from, to) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(Error::io(action, from)(err)),
+    }
+}
+
+/// Removes `path`; nothing to do when it is not there.
+pub fn remove_if_present(path: &Path, action: &'static str) -> Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(Error::io(action, path)(err)),
+    }
 }
 
 /// Renames a synced temporary file into place and makes the rename durable.
@@ -45,7 +74,7 @@ pub fn finish(temp: &Path, path: &Path) -> Result<()> {
 }
 
 /// Makes a rename durable on file systems that need the folder synced too.
-fn sync_dir(dir: &Path) {
+pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(handle) = File::open(dir) {
         // Best effort: some file systems refuse fsync on a folder, and the

@@ -1,5 +1,5 @@
 //! Reading the imported library for the views: lists, one comparison's page,
-//! categories and recently viewed comparisons.
+//! categories, and recently viewed comparisons with the one write they need.
 
 use std::collections::HashMap;
 
@@ -7,7 +7,6 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::clock::now_ms;
 use crate::content::Section;
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::notes::{notes_for_comparison, Note};
@@ -228,12 +227,13 @@ fn placeholder(section: Section, text: String) -> PageItem {
     }
 }
 
-pub fn record_view(tx: &Transaction<'_>, comparison_id: &str) -> Result<()> {
+/// Marks a comparison as viewed at `now`, for "recently viewed".
+pub fn record_view(tx: &Transaction<'_>, comparison_id: &str, now: i64) -> Result<()> {
     comparison_head(tx, comparison_id)?;
     tx.execute(
         "INSERT INTO recent_view (comparison_id, viewed_at) VALUES (?1, ?2)
          ON CONFLICT(comparison_id) DO UPDATE SET viewed_at = excluded.viewed_at",
-        rusqlite::params![comparison_id, now_ms()],
+        rusqlite::params![comparison_id, now],
     )?;
     Ok(())
 }

@@ -7,12 +7,13 @@ use tauri::ipc::Channel;
 use tauri::State;
 use ts_rs::TS;
 use versus_core::notes::export::ExportSummary;
+use versus_core::notes::file::read_notes_file;
 use versus_core::notes::import::ImportSummary;
 use versus_core::ops::{self, BackupList, Restored};
 use versus_core::store::backup::BackupInfo;
 use versus_core::Error;
 
-use super::{AppState, CommandResult};
+use super::{AppState, CommandError, CommandResult};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ProgressEvent {
@@ -91,7 +92,9 @@ pub async fn export_json(
 }
 
 /// Merges a JSON export into the notes, after a backup of the current state.
-/// A malformed or foreign file is refused before anything is written.
+/// The file is read and checked on a blocking thread before the store is
+/// taken: a slow, huge, malformed or foreign file holds no other command up
+/// and is refused before anything is written.
 #[tauri::command]
 pub async fn import_json(
     state: State<'_, AppState>,
@@ -99,6 +102,9 @@ pub async fn import_json(
     on_progress: Channel<ProgressEvent>,
 ) -> CommandResult<ImportSummary> {
     let path = path_argument(&path)?;
+    let file = tauri::async_runtime::spawn_blocking(move || read_notes_file(&path))
+        .await
+        .map_err(|err| CommandError::internal(err.to_string()))??;
     let mut progress = reporter(on_progress);
-    state.with_store(move |store| ops::import_notes(store, &path, &mut progress)).await
+    state.with_store(move |store| ops::import_notes(store, &file, &mut progress)).await
 }

@@ -1,5 +1,5 @@
-//! Commands that read the library: lists, a comparison's page, the
-//! dashboard, search, and Markdown previews.
+//! Commands that read the library: lists, a comparison's page (and recording
+//! a visit to it), the dashboard, search, and Markdown previews.
 
 use tauri::State;
 use versus_core::library::{CategoryCount, ComparisonPage, ComparisonSummary};
@@ -20,10 +20,16 @@ pub async fn categories(state: State<'_, AppState>) -> CommandResult<Vec<Categor
     state.with_store(|store| ops::categories(store)).await
 }
 
-/// Opens a comparison's page and records it as recently viewed.
+/// A comparison's page with the learner's notes; reading it writes nothing.
 #[tauri::command]
 pub async fn get_comparison(state: State<'_, AppState>, id: String) -> CommandResult<ComparisonPage> {
-    state.with_store(move |store| ops::open_comparison(store, &id)).await
+    state.with_store(move |store| ops::comparison_page(store, &id)).await
+}
+
+/// Records that the learner opened a comparison's page ("recently viewed").
+#[tauri::command]
+pub async fn record_view(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(move |store| ops::record_view(store, &id)).await
 }
 
 /// Everything the dashboard shows, in one call: it is the usual first view.

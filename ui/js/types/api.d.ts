@@ -28,9 +28,14 @@ ran: boolean, comparisons: number, items: number, retired_items: number, retired
 
 export type Recovery = { 
 /**
- * Where the damaged database now is.
+ * Damaged, or missing, empty or not a Versus database.
  */
-damagedFile: string, 
+found: "damaged" | "missing" | "empty" | "not-versus", 
+/**
+ * Where the file found in place of a usable database now is; none when
+ * there was no file.
+ */
+damagedFile: string | null, 
 /**
  * What was wrong with it.
  */

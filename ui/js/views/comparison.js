@@ -261,6 +261,9 @@ export async function render(view, route, ctx) {
   article.querySelector("#export-comparison").addEventListener("click", () => exportNotes(page, editors, ctx.toast));
   article.addEventListener("keydown", (e) => onItemKey(article, editors, e));
   if (route.target) landOn(article, route);
+  // "Recently viewed" is a convenience: not awaited, and a failure to write it
+  // (a full disk) goes to the console, never between the learner and the notes.
+  attempt(() => api.recordView(page.id), null);
   return {
     focusTarget: route.target ? null : article.querySelector("h1"),
     flush: () => flushAll(editors),

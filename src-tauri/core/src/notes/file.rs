@@ -3,6 +3,8 @@
 //! once, for both.
 
 use std::collections::HashSet;
+use std::fs::{File, Metadata};
+use std::io::Read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -47,21 +49,69 @@ pub struct ExportedVersion {
     pub replaced_at: i64,
 }
 
-/// Larger files are refused before reading: no real export comes near it.
-pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+/// The largest notes file accepted, in bytes. Real exports are far smaller;
+/// the cap bounds the memory a wrong choice of file can take.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 fn refuse(path: &Path, message: impl Into<String>) -> Error {
     Error::BadImport { file: path.display().to_string(), message: message.into() }
 }
 
-/// Reads and checks a notes file; nothing is written.
+/// Reads and checks a notes file; nothing is written, and no store is needed,
+/// so the app does this before it takes the store.
+///
+/// Only a regular file (or a link to one) is opened: opening a FIFO waits for
+/// a writer that may never come, and a device such as `/dev/zero` never
+/// ends. The size in the metadata is only a first check: the read itself
+/// stops past [`MAX_IMPORT_BYTES`], whatever the file turns into meanwhile.
 pub fn read_notes_file(path: &Path) -> Result<NotesFile> {
-    let size = std::fs::metadata(path).map_err(|e| refuse(path, format!("cannot be read: {e}")))?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(refuse(path, format!("is {size} bytes, larger than any Versus export")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| refuse(path, format!("cannot be read: {e}")))?;
+    let unreadable = |e: std::io::Error| refuse(path, format!("cannot be read: {e}"));
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    check_is_small_regular_file(path, &metadata)?;
+    let file = File::open(path).map_err(unreadable)?;
+    // The file opened may not be the one first looked at: check it again.
+    check_is_small_regular_file(path, &file.metadata().map_err(unreadable)?)?;
+    let bytes = read_capped(file, MAX_IMPORT_BYTES).map_err(|e| match e {
+        Capped::TooLarge => too_large(path),
+        Capped::Io(e) => unreadable(e),
+    })?;
     parse_notes_file(path, &bytes)
+}
+
+fn check_is_small_regular_file(path: &Path, metadata: &Metadata) -> Result<()> {
+    if !metadata.is_file() {
+        return Err(refuse(
+            path,
+            "is not a regular file (a folder, a device or a pipe); choose a Versus notes export",
+        ));
+    }
+    if metadata.len() > MAX_IMPORT_BYTES {
+        return Err(too_large(path));
+    }
+    Ok(())
+}
+
+fn too_large(path: &Path) -> Error {
+    refuse(
+        path,
+        format!("is larger than {} MiB, larger than any Versus notes export", MAX_IMPORT_BYTES >> 20),
+    )
+}
+
+enum Capped {
+    TooLarge,
+    Io(std::io::Error),
+}
+
+/// Everything `reader` holds, if that is at most `limit` bytes.
+fn read_capped(reader: impl Read, limit: u64) -> std::result::Result<Vec<u8>, Capped> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file of exactly `limit` bytes from a larger one.
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(Capped::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Capped::TooLarge);
+    }
+    Ok(bytes)
 }
 
 pub fn parse_notes_file(path: &Path, bytes: &[u8]) -> Result<NotesFile> {
@@ -100,4 +150,17 @@ pub fn parse_notes_file(path: &Path, bytes: &[u8]) -> Result<NotesFile> {
         }
     }
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_stops_past_the_limit_whatever_the_source_claims() {
+        let endless = std::io::repeat(b' ');
+        assert!(matches!(read_capped(endless, 1024), Err(Capped::TooLarge)));
+        let exact = read_capped(&[b'x'; 1024][..], 1024).ok().map(|b| b.len());
+        assert_eq!(exact, Some(1024), "a source of exactly the limit is read whole");
+    }
 }

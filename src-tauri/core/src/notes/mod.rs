@@ -117,12 +117,29 @@ pub fn check_size(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Saves `body` as the note on `key`. The body it replaces goes into the
-/// history. A blank body clears the note (its history stays).
-pub fn save_note(tx: &Transaction<'_>, key: &NoteKey, body: &str) -> Result<SaveOutcome> {
+/// Saves closer together than this belong to one editing session, whose
+/// drafts the history does not keep one by one.
+pub const EDIT_SESSION_MS: i64 = 10 * 60 * 1000;
+
+/// What happens to the body a save replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Kept unless it is a draft of the editing session still under way.
+    OncePerSession,
+    /// Always kept: the text a restore replaces must stay one step back.
+    Always,
+}
+
+/// Saves `body` as the note on `key` at the time `now`. The body it replaces
+/// goes into the history, once per editing session (see [`keeps_replaced`]).
+/// A blank body clears the note (its history stays).
+pub fn save_note_at(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64) -> Result<SaveOutcome> {
+    write_note(tx, key, body, now, Keep::OncePerSession)
+}
+
+fn write_note(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64, keep: Keep) -> Result<SaveOutcome> {
     check_size(body)?;
     check_target(tx, key)?;
-    let now = now_ms();
     let current = get_note(tx, key)?;
     let clearing = body.trim().is_empty();
     let outcome = match &current {
@@ -135,7 +152,9 @@ pub fn save_note(tx: &Transaction<'_>, key: &NoteKey, body: &str) -> Result<Save
         return Ok(outcome);
     }
     if let Some(previous) = &current {
-        insert_version(tx, key, &previous.body, previous.updated_at, now)?;
+        if keep == Keep::Always || keeps_replaced(previous, body, now) {
+            insert_version(tx, key, &previous.body, previous.updated_at, now)?;
+        }
     }
     if clearing {
         tx.prepare_cached("DELETE FROM note WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3")?
@@ -150,6 +169,26 @@ pub fn save_note(tx: &Transaction<'_>, key: &NoteKey, body: &str) -> Result<Save
         .execute(params![key.comparison_id, key.section, key.item_id, body, now])?;
     }
     Ok(outcome)
+}
+
+/// Whether replacing `previous` with `body` at `now` keeps `previous` in the
+/// history. Autosave writes every pause in typing; keeping each of those
+/// drafts would bury the learner's real edits, so a body saved less than
+/// [`EDIT_SESSION_MS`] before it is replaced is a draft of the session under
+/// way and is not kept. The session's starting text is already kept at that
+/// point: a session's first save follows a longer pause, or starts the note
+/// from nothing, or follows a clear, and each of those kept what it replaced
+/// (a note with nothing before it has nothing to keep).
+///
+/// A wipe is never a draft: a save that clears the note or leaves less than
+/// half of its text keeps what it replaced, so an accidental select-all and
+/// type is one step back.
+fn keeps_replaced(previous: &Note, body: &str, now: i64) -> bool {
+    let wipe = body.trim().is_empty() || body.chars().count() * 2 < previous.body.chars().count();
+    // A clock set back (or a note imported from a machine whose clock runs
+    // ahead) is no session: keep.
+    let draft = (0..EDIT_SESSION_MS).contains(&(now - previous.updated_at));
+    wipe || !draft
 }
 
 /// Adds one earlier version to a note's history.
@@ -225,7 +264,7 @@ pub fn restore_version(tx: &Transaction<'_>, key: &NoteKey, version_id: i64) -> 
         )
         .optional()
         .or_not_found(Entity::NoteVersion, version_id)?;
-    save_note(tx, key, &body)?;
+    write_note(tx, key, &body, now_ms(), Keep::Always)?;
     get_note(tx, key)
 }
 

@@ -10,7 +10,7 @@ use crate::clock::now_ms;
 use crate::error::Result;
 use crate::fsutil::write_atomically;
 use crate::notes::export::{self, ExportSummary, Progress};
-use crate::notes::file::read_notes_file;
+use crate::notes::file::NotesFile;
 use crate::notes::import::{self, ImportSummary};
 use crate::ops::sync_embedded_library;
 use crate::store::autobackup::AutoBackupStatus;
@@ -56,17 +56,20 @@ pub struct Restored {
 }
 
 /// Restores the backup `file_name`: first a backup of the current state, then
-/// the file replaces the store, which is reopened (and migrated, if the
-/// backup is older) and brought up to this app's library.
+/// a checked copy of the file, migrated if the backup is older and brought up
+/// to this app's library, replaces the store. Until that copy is ready the
+/// current database stays open and untouched, so on any failure the notes
+/// are as they were (and the safety backup is one more backup).
 pub fn restore_backup(store: &mut Store, file_name: &str, progress: Progress<'_>) -> Result<Restored> {
     let folder = store.backup_dir();
     progress(0, 3);
     let chosen = backup::find_backup(&folder, file_name)?;
     let safety_backup = backup::take_backup(store.conn(), &folder, Reason::BeforeRestore)?;
     progress(1, 3);
-    store.replace_with(&chosen.path)?;
-    progress(2, 3);
-    sync_embedded_library(store)?;
+    store.replace_with(&chosen.path, |restored| {
+        progress(2, 3);
+        sync_embedded_library(restored).map(|_| ())
+    })?;
     progress(3, 3);
     Ok(Restored { restored: chosen, safety_backup })
 }
@@ -88,11 +91,13 @@ pub fn export_json(store: &Store, path: &Path, progress: Progress<'_>) -> Result
     store.read("exporting notes", |conn| export::export_json(conn, path, progress))
 }
 
-/// Merges a JSON export into the notes. The file is checked whole first (a
-/// malformed or foreign file changes nothing), then a backup of the current
-/// state is taken, then every note merges in one transaction.
-pub fn import_notes(store: &mut Store, path: &Path, progress: Progress<'_>) -> Result<ImportSummary> {
-    let file = read_notes_file(path)?;
+/// Merges a notes file into the notes: a backup of the current state first,
+/// then every note in one transaction. The file was read and checked whole
+/// beforehand, without the store
+/// ([`read_notes_file`](crate::notes::file::read_notes_file)): a malformed,
+/// foreign, huge or endless file is refused before anything is locked or
+/// written.
+pub fn import_notes(store: &mut Store, file: &NotesFile, progress: Progress<'_>) -> Result<ImportSummary> {
     backup::take_backup(store.conn(), &store.backup_dir(), Reason::BeforeImport)?;
-    store.transact("importing notes", |tx| import::import_notes(tx, &file, progress))
+    store.transact("importing notes", |tx| import::import_notes(tx, file, progress))
 }

@@ -1,9 +1,10 @@
-//! Operations on the library: reading it, opening a comparison, searching,
-//! the dashboard, and importing content.
+//! Operations on the library: reading it, a comparison's page and recording
+//! a visit to it, searching, the dashboard, and importing content.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now_ms;
 use crate::content::{embedded_library, Library};
 use crate::error::Result;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
@@ -22,13 +23,16 @@ pub fn categories(store: &Store) -> Result<Vec<CategoryCount>> {
     store.read("listing the categories", library::categories)
 }
 
-/// A comparison's page, with the learner's notes; records it as recently viewed.
-pub fn open_comparison(store: &mut Store, id: &str) -> Result<ComparisonPage> {
-    store.transact("opening a comparison", |tx| {
-        let page = library::get_comparison(tx, id)?;
-        library::record_view(tx, id)?;
-        Ok(page)
-    })
+/// A comparison's page, with the learner's notes. A pure read: notes can be
+/// read even when the database cannot be written (a full disk), and a page
+/// shown for another purpose (a drill) does not count as a visit.
+pub fn comparison_page(store: &Store, id: &str) -> Result<ComparisonPage> {
+    store.read("opening a comparison", |conn| library::get_comparison(conn, id))
+}
+
+/// Records that the learner opened a comparison's page, for "recently viewed".
+pub fn record_view(store: &mut Store, id: &str) -> Result<()> {
+    store.transact("recording a view", |tx| library::record_view(tx, id, now_ms()))
 }
 
 pub fn search(store: &Store, query: &SearchQuery) -> Result<SearchResults> {

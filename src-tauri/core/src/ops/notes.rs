@@ -3,6 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now_ms;
 use crate::error::Result;
 use crate::markdown;
 use crate::notes::{self, ArchivedNote, Note, NoteKey, NoteVersion, SaveOutcome};
@@ -17,10 +18,11 @@ pub struct SavedNote {
     pub html: String,
 }
 
-/// Saves a note (its previous text joins the history) and renders it.
+/// Saves a note (its previous text joins the history, once per editing
+/// session) and renders it.
 pub fn save_note(store: &mut Store, key: &NoteKey, body: &str) -> Result<SavedNote> {
     let (outcome, note) = store.transact("saving a note", |tx| {
-        let outcome = notes::save_note(tx, key, body)?;
+        let outcome = notes::save_note_at(tx, key, body, now_ms())?;
         Ok((outcome, notes::get_note(tx, key)?))
     })?;
     let html = note.as_ref().map(|n| markdown::render(&n.body)).unwrap_or_default();

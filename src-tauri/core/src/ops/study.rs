@@ -79,6 +79,7 @@ pub fn submit_drill(
     store.transact("keeping a drill", |tx| drills::save_drill(tx, drill, clock, settings))
 }
 
+/// Self-grades a kept drill; only its first grade also grades the interview card.
 pub fn grade_drill(
     store: &mut Store,
     drill_id: i64,

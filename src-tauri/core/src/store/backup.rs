@@ -4,6 +4,10 @@
 //! A snapshot is made with `VACUUM INTO` (a consistent copy as of one read
 //! transaction, so notes being saved meanwhile never tear it), written to a
 //! temporary name, synced, checked with `quick_check`, then renamed into place.
+//!
+//! A backup goes back into place (a restore, a start-up recovery) the same
+//! way round: it is first staged, copied beside the database, synced and
+//! checked, while the database it replaces is still where it was.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -15,6 +19,7 @@ use serde::Serialize;
 use crate::clock::{now_ms, DAY_MS};
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::fsutil;
+use crate::store::refuse_if_newer;
 
 /// Folder of the backups, inside the data folder.
 pub const BACKUP_DIR: &str = "backups";
@@ -48,6 +53,12 @@ impl Reason {
         Reason::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
+    /// Taken just before Versus replaced or rewrote the learner's data: the
+    /// way back from that change, so kept longer than the rolling backups.
+    pub fn is_safety(self) -> bool {
+        matches!(self, Reason::BeforeRestore | Reason::BeforeImport | Reason::BeforeMigration)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Startup => "startup",
@@ -74,14 +85,17 @@ pub struct BackupInfo {
 }
 
 /// How many backups are kept: the newest `recent`, plus the newest of each of
-/// the last `daily_days` days (UTC).
+/// the last `daily_days` days (UTC), plus every safety backup (see
+/// [`Reason::is_safety`]) at most `safety_days` old, plus always the newest
+/// backup that passes `quick_check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retention {
     pub recent: usize,
     pub daily_days: i64,
+    pub safety_days: i64,
 }
 
-pub const RETENTION: Retention = Retention { recent: 10, daily_days: 7 };
+pub const RETENTION: Retention = Retention { recent: 10, daily_days: 7, safety_days: 30 };
 
 pub fn backup_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(BACKUP_DIR)
@@ -192,7 +206,14 @@ fn describe(path: &Path) -> Option<BackupInfo> {
 }
 
 /// The backups the retention rule keeps, given all of them newest first.
-pub fn kept_by(backups: &[BackupInfo], retention: Retention, now: i64) -> BTreeSet<String> {
+/// `passes_check` says whether a backup passes `quick_check`; it is asked
+/// newest first and only until one does.
+pub fn kept_by(
+    backups: &[BackupInfo],
+    retention: Retention,
+    now: i64,
+    mut passes_check: impl FnMut(&BackupInfo) -> bool,
+) -> BTreeSet<String> {
     let mut keep: BTreeSet<String> =
         backups.iter().take(retention.recent).map(|b| b.file_name.clone()).collect();
     let today = now.div_euclid(DAY_MS);
@@ -202,6 +223,14 @@ pub fn kept_by(backups: &[BackupInfo], retention: Retention, now: i64) -> BTreeS
         if today - day < retention.daily_days && days_seen.insert(day) {
             keep.insert(backup.file_name.clone());
         }
+        if backup.reason.is_safety() && now - backup.created_at <= retention.safety_days * DAY_MS {
+            keep.insert(backup.file_name.clone());
+        }
+    }
+    // When every newer backup is damaged, this one is the only way back,
+    // however old it is.
+    if let Some(good) = backups.iter().find(|b| passes_check(b)) {
+        keep.insert(good.file_name.clone());
     }
     keep
 }
@@ -209,7 +238,9 @@ pub fn kept_by(backups: &[BackupInfo], retention: Retention, now: i64) -> BTreeS
 /// Deletes the backups the retention rule does not keep; returns their names.
 pub fn prune(dir: &Path, retention: Retention, now: i64) -> Result<Vec<String>> {
     let backups = list_backups(dir)?;
-    let keep = kept_by(&backups, retention, now);
+    // A backup that cannot be checked for any reason counts as not good: the
+    // search goes on to an older one, so more is kept, never less.
+    let keep = kept_by(&backups, retention, now, |b| check_file(&b.path).is_ok());
     let mut removed = Vec::new();
     for backup in backups.into_iter().filter(|b| !keep.contains(&b.file_name)) {
         fs::remove_file(&backup.path).map_err(Error::io("could not remove an old backup", &backup.path))?;
@@ -221,6 +252,67 @@ pub fn prune(dir: &Path, retention: Retention, now: i64) -> Result<Vec<String>> 
 /// Finds a backup by file name, refusing anything that is not one (no paths).
 pub fn find_backup(dir: &Path, file_name: &str) -> Result<BackupInfo> {
     list_backups(dir)?.into_iter().find(|b| b.file_name == file_name).or_not_found(Entity::Backup, file_name)
+}
+
+/// Where a backup is staged beside the database `db` before it replaces it.
+pub fn staged_path(db: &Path) -> PathBuf {
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    db.with_file_name(format!(".{name}.staged"))
+}
+
+/// Copies the backup `source` to [`staged_path`] beside `db`, syncs the copy
+/// and checks it (`quick_check`, and not from a newer Versus), touching
+/// nothing else. A staged copy left by an interrupted restore or recovery is
+/// replaced, never used. On failure no staged copy is left.
+pub fn stage(source: &Path, db: &Path) -> Result<PathBuf> {
+    let staged = staged_path(db);
+    discard_staged(db)?;
+    let checked = fsutil::copy_synced(source, &staged)
+        .and_then(|()| check_file(&staged))
+        .and_then(|()| refuse_if_newer(&staged))
+        .map_err(|err| match err {
+            // The learner chose the backup, not the staged name: name the backup.
+            Error::NotADatabase { reason, .. } => Error::NotADatabase {
+                path: source.to_path_buf(),
+                reason: format!("its copy failed the check: {reason}"),
+            },
+            Error::NewerSchema { found, supported, .. } => {
+                Error::NewerSchema { path: source.to_path_buf(), found, supported }
+            }
+            other => other,
+        });
+    if let Err(err) = checked {
+        // The error that stopped the staging is the one to report; a copy
+        // that cannot be removed now is replaced by the next staging.
+        let _ = discard_staged(db);
+        return Err(err);
+    }
+    Ok(staged)
+}
+
+/// Removes the staged copy beside `db` and its companions. It is only ever a
+/// copy of a backup, so nothing is lost; its old `-wal` left beside a new
+/// copy would be read into it.
+pub fn discard_staged(db: &Path) -> Result<()> {
+    let staged = staged_path(db);
+    for path in std::iter::once(staged.clone()).chain(companions(&staged)) {
+        fsutil::remove_if_present(&path, "could not remove the leftover staged copy")?;
+    }
+    Ok(())
+}
+
+/// Moves the database `from`, and whichever of its `-wal` and `-shm` exist,
+/// to `to` (the companions keep their suffixes, so SQLite pairs them again
+/// there). True when the database file itself was there. The folder is
+/// not synced: the caller does so once its renames are done.
+pub fn move_database(from: &Path, to: &Path, action: &'static str) -> Result<bool> {
+    // The file first: moved without its log it is never used (the next start
+    // sees it missing), while a log left behind is moved on the next run.
+    let moved = fsutil::rename_if_present(from, to, action)?;
+    for (companion, target) in companions(from).iter().zip(companions(to).iter()) {
+        fsutil::rename_if_present(companion, target, action)?;
+    }
+    Ok(moved)
 }
 
 /// A database's `-wal` and `-shm` companions.

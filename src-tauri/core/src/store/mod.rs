@@ -91,24 +91,115 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces the whole database with the file `source` (a backup), then
-    /// reopens and migrates it. The caller takes a backup of the current
-    /// state first; this refuses a source that is damaged or from a newer app.
-    pub(crate) fn replace_with(&mut self, source: &Path) -> Result<()> {
-        backup::check_file(source)?;
-        refuse_if_newer(source)?;
+    /// Replaces the whole database with a copy of the backup `source`. The
+    /// copy is staged beside the database and checked (a damaged one, or one
+    /// from a newer Versus, is refused), opened as a store of its own (so
+    /// migrated) and handed to `prepare`, all while this store stays open
+    /// and untouched; only then is it swapped in. On any failure this store
+    /// is left open on its own file, as it was, and the error says what
+    /// failed. The caller takes a backup of the current state first.
+    pub(crate) fn replace_with(
+        &mut self,
+        source: &Path,
+        prepare: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<()> {
+        let staged = backup::stage(source, &self.path)?;
+        let prepared = Store::open(&staged)
+            .and_then(|mut store| {
+                prepare(&mut store)?;
+                store.close_standalone()
+            })
+            .and_then(|()| crate::fsutil::sync_file(&staged));
+        if let Err(err) = prepared {
+            // The failure is what the learner needs to hear of; a staged copy
+            // that cannot be removed now is replaced by the next staging.
+            let _ = backup::discard_staged(&self.path);
+            return Err(err);
+        }
+        self.swap_in(&staged)
+    }
+
+    /// Closes the store with everything in the database file itself, no
+    /// `-wal` beside it, so the file can be moved alone.
+    fn close_standalone(self) -> Result<()> {
+        let mode: String = self.conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(Error::io("could not fold the write-ahead log into", &self.path)(
+                std::io::Error::other("another connection still has it open"),
+            ));
+        }
+        self.conn.close().map_err(|(_, err)| Error::from(err))
+    }
+
+    /// Puts the checked copy `staged` in place of this store's file and
+    /// reopens. The current file waits aside until the new one has opened;
+    /// if any step fails, it goes back and is reopened.
+    fn swap_in(&mut self, staged: &Path) -> Result<()> {
         let path = self.path.clone();
-        let previous = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let aside = path.with_file_name(format!(".{name}.replaced-{}", crate::clock::now_ms()));
+        // Should the current file fail to come back, every call fails on this
+        // empty, unwritable stand-in rather than saving notes nowhere.
+        let placeholder = Connection::open_in_memory()?;
+        placeholder.pragma_update(None, "query_only", "ON")?;
+        let current = std::mem::replace(&mut self.conn, placeholder);
         // Closing the last connection checkpoints the WAL into the file and removes it.
-        previous.close().map_err(|(_, err)| err)?;
-        for companion in backup::companions(&path) {
-            if companion.exists() {
-                std::fs::remove_file(&companion).map_err(Error::io("could not remove", &companion))?;
+        if let Err((conn, err)) = current.close() {
+            self.conn = conn;
+            let _ = backup::discard_staged(&path);
+            return Err(Error::from(err).during("closing the database to restore a backup"));
+        }
+
+        if let Err(err) = backup::move_database(&path, &aside, "could not set the current database aside") {
+            let _ = backup::discard_staged(&path);
+            return Err(self.put_back(&aside, err));
+        }
+        if let Err(err) = crate::fsutil::finish(staged, &path) {
+            let _ = backup::discard_staged(&path);
+            return Err(self.put_back(&aside, err));
+        }
+        match Store::open(&path) {
+            Ok(store) => {
+                *self = store;
+                // The caller's backup holds what the aside file held; one that
+                // cannot be removed is only disk space, never used again.
+                for file in std::iter::once(aside.clone()).chain(backup::companions(&aside)) {
+                    let _ = crate::fsutil::remove_if_present(&file, "could not remove");
+                }
+                Ok(())
+            }
+            Err(err) => {
+                // The new file, and any log its opening left, is a copy of a backup.
+                let removed = backup::move_database(&path, staged, "could not move the restored copy away")
+                    .and_then(|_| backup::discard_staged(&path));
+                match removed {
+                    Ok(()) => Err(self.put_back(&aside, err)),
+                    Err(stuck) => Err(stuck),
+                }
             }
         }
-        crate::fsutil::copy_durably(source, &path)?;
-        *self = Store::open(&path)?;
-        Ok(())
+    }
+
+    /// Moves the current database back from `aside` and reopens it after
+    /// `failure`; returns the error to report.
+    fn put_back(&mut self, aside: &Path, failure: Error) -> Error {
+        let path = self.path.clone();
+        // Whichever of the file and its companions had moved come back.
+        if let Err(err) = backup::move_database(aside, &path, "could not move the current database back") {
+            // Reopening now would create an empty database in its place. The
+            // file stays aside; the next start restores the newest backup.
+            return err;
+        }
+        if let Some(parent) = path.parent() {
+            crate::fsutil::sync_dir(parent);
+        }
+        match Store::open(&path) {
+            Ok(store) => {
+                *self = store;
+                failure
+            }
+            Err(err) => err,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
-//! Opening the store at start-up: repair from a backup if it is damaged,
-//! migrate, take the start-up backup before any content import, import the
-//! shipped library if it changed.
+//! Opening the store at start-up: repair from a backup if it is damaged or
+//! missing, migrate, take the start-up backup before any content import,
+//! import the shipped library if it changed.
 
 use std::path::Path;
 
@@ -20,6 +20,9 @@ pub struct Started {
     pub startup_backup_pending: bool,
 }
 
+/// Opens the store in `data_dir`. A repair that could not finish is an
+/// error here, so the app never runs (nor takes and prunes backups) on an
+/// empty database that stands in for one it failed to restore.
 pub fn start(data_dir: &Path) -> Result<Started> {
     let recovery = check_and_recover(data_dir)?;
     let existed = data_dir.join(DATABASE_FILE).exists();

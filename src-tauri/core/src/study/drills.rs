@@ -66,7 +66,10 @@ pub fn save_drill(
     Ok(id)
 }
 
-/// Self-grades a kept drill, which also grades the comparison's interview card.
+/// Self-grades a kept drill. The first grade a drill gets also grades the
+/// comparison's interview card; a later one (a second click, a retried
+/// request, a change of mind) only replaces the drill's grade, so one
+/// answer is never counted as two reviews of the card.
 pub fn grade_drill(
     tx: &Transaction<'_>,
     drill_id: i64,
@@ -74,11 +77,16 @@ pub fn grade_drill(
     clock: Clock,
     settings: StudySettings,
 ) -> Result<()> {
-    let comparison: String = tx
-        .query_row("SELECT comparison_id FROM drill WHERE id = ?1", [drill_id], |r| r.get(0))
+    let (comparison, earlier): (String, Option<i64>) = tx
+        .query_row("SELECT comparison_id, grade FROM drill WHERE id = ?1", [drill_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()
         .or_not_found(Entity::Drill, drill_id)?;
     tx.execute("UPDATE drill SET grade = ?2 WHERE id = ?1", params![drill_id, grade as i64])?;
+    if earlier.is_some() {
+        return Ok(());
+    }
     grade_interview_card(tx, &comparison, grade, clock, settings)
 }
 

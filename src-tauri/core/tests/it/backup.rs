@@ -7,8 +7,9 @@ use std::sync::Arc;
 use serde_json::json;
 use versus_core::content::Section;
 use versus_core::notes::export::{collect_notes, comparison_markdown};
+use versus_core::notes::file::read_notes_file;
 use versus_core::notes::import::ImportSummary;
-use versus_core::notes::{get_note, history, NoteKey};
+use versus_core::notes::{get_note, history, save_note_at, NoteKey};
 use versus_core::ops;
 use versus_core::store::backup::{
     self, kept_by, list_backups, prune, take_backup, BackupInfo, Reason, Retention, RETENTION,
@@ -25,12 +26,20 @@ fn no_progress() -> impl FnMut(usize, usize) {
     |_, _| {}
 }
 
+/// Imports a notes file as the app does: read and checked first, then merged.
+fn import_file(store: &mut Store, path: &Path) -> versus_core::Result<ImportSummary> {
+    ops::import_notes(store, &read_notes_file(path)?, &mut no_progress())
+}
+
 /// A store with notes, histories, and a cleared note that only has history.
 fn store_with_notes() -> Fixture {
     let mut fx = store_with(&seed_library());
     let store = &mut fx.store;
-    for body in ["first thought", "second thought", "**final** thought"] {
-        ops::save_note(store, &key(Section::Tradeoff, "flexibility-vs-ops"), body).unwrap();
+    // A day apart, so each is its own editing session and keeps the one before.
+    for (day, body) in ["first thought", "second thought", "**final** thought"].into_iter().enumerate() {
+        let at = 1_700_000_000_000 + day as i64 * 86_400_000;
+        let k = key(Section::Tradeoff, "flexibility-vs-ops");
+        store.transact("saving a note", |tx| save_note_at(tx, &k, body, at)).unwrap();
     }
     ops::save_note(store, &key(Section::Mistake, "ec2-by-default"), "Small cron jobs: Lambda.").unwrap();
     ops::save_note(store, &key(Section::Subject, "lambda"), "café ☕ and 東京").unwrap();
@@ -47,7 +56,7 @@ fn export_then_import_into_a_fresh_store_gives_identical_notes_and_histories() {
     assert_eq!(summary.notes, 4);
 
     let mut fresh = store_with(&seed_library());
-    let result = ops::import_notes(&mut fresh.store, &file, &mut no_progress()).unwrap();
+    let result = import_file(&mut fresh.store, &file).unwrap();
     assert_eq!(result, ImportSummary { added: 4, updated: 0, kept: 0, skipped: 0 });
     assert_eq!(collect_notes(fresh.store.conn()).unwrap(), collect_notes(fx.store.conn()).unwrap());
     let versions = history(fresh.store.conn(), &key(Section::Tradeoff, "flexibility-vs-ops")).unwrap();
@@ -62,9 +71,9 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     let file = fx.dir.path().join("export.json");
     ops::export_json(&fx.store, &file, &mut no_progress()).unwrap();
     let mut other = store_with(&seed_library());
-    ops::import_notes(&mut other.store, &file, &mut no_progress()).unwrap();
+    import_file(&mut other.store, &file).unwrap();
     let before = collect_notes(other.store.conn()).unwrap();
-    let second = ops::import_notes(&mut other.store, &file, &mut no_progress()).unwrap();
+    let second = import_file(&mut other.store, &file).unwrap();
     assert_eq!(second, ImportSummary { added: 0, updated: 0, kept: 4, skipped: 0 });
     assert_eq!(collect_notes(other.store.conn()).unwrap(), before);
 }
@@ -78,7 +87,7 @@ fn a_differing_note_keeps_both_the_local_stays_current() {
     let mut local = store_with(&seed_library());
     let k = key(Section::Mistake, "ec2-by-default");
     ops::save_note(&mut local.store, &k, "My local view of this mistake.").unwrap();
-    let summary = ops::import_notes(&mut local.store, &file, &mut no_progress()).unwrap();
+    let summary = import_file(&mut local.store, &file).unwrap();
     assert_eq!(summary.updated, 1, "{summary:?}");
     assert_eq!(summary.added, 3);
     assert_eq!(get_note(local.store.conn(), &k).unwrap().unwrap().body, "My local view of this mistake.");
@@ -87,7 +96,7 @@ fn a_differing_note_keeps_both_the_local_stays_current() {
         versions.iter().any(|v| v.body == "Small cron jobs: Lambda."),
         "the imported text is in the history"
     );
-    let again = ops::import_notes(&mut local.store, &file, &mut no_progress()).unwrap();
+    let again = import_file(&mut local.store, &file).unwrap();
     assert_eq!(again.updated + again.added, 0, "{again:?}");
 }
 
@@ -99,7 +108,7 @@ fn notes_on_comparisons_this_library_lacks_are_skipped_and_counted() {
     let path = fx.dir.path().join("foreign.json");
     std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
     let mut fresh = store_with(&seed_library());
-    let summary = ops::import_notes(&mut fresh.store, &path, &mut no_progress()).unwrap();
+    let summary = import_file(&mut fresh.store, &path).unwrap();
     assert_eq!(summary.skipped, 1);
     assert_eq!(summary.added, 3);
 }
@@ -127,7 +136,7 @@ fn truncated_non_json_and_wrong_shape_files_are_refused_with_nothing_changed() {
     for (name, content, expected) in cases {
         let path = fx.dir.path().join(name);
         std::fs::write(&path, content).unwrap();
-        let err = ops::import_notes(&mut fx.store, &path, &mut no_progress()).unwrap_err();
+        let err = import_file(&mut fx.store, &path).unwrap_err();
         assert_eq!(err.code(), "bad_import", "{name}: {err}");
         assert!(err.to_string().contains(expected), "{name}: {err}");
         assert!(err.to_string().contains(name), "the message names the file: {err}");
@@ -174,7 +183,7 @@ fn retention_keeps_the_ten_newest_and_one_a_day_for_seven_days() {
     let mut backups: Vec<BackupInfo> =
         (0..120).map(|i| fake_backup(now - i * 2 * 3_600_000, i as usize)).collect();
     backups.sort_by_key(|b| std::cmp::Reverse(b.created_at));
-    let kept = kept_by(&backups, RETENTION, now);
+    let kept = kept_by(&backups, RETENTION, now, |_| true);
 
     let mut expected: std::collections::BTreeSet<String> =
         backups.iter().take(10).map(|b| b.file_name.clone()).collect();
@@ -185,8 +194,8 @@ fn retention_keeps_the_ten_newest_and_one_a_day_for_seven_days() {
     assert_eq!(kept, expected);
     // The ten newest span day 100 and day 99, so the daily rule adds days 94 to 98.
     assert_eq!(kept.len(), 10 + 5);
-    let small = Retention { recent: 2, daily_days: 1 };
-    assert_eq!(kept_by(&backups, small, now).len(), 2);
+    let small = Retention { recent: 2, daily_days: 1, ..RETENTION };
+    assert_eq!(kept_by(&backups, small, now, |_| true).len(), 2);
 }
 
 #[test]
@@ -202,6 +211,95 @@ fn pruning_deletes_exactly_what_retention_drops() {
     let left = list_backups(&dir).unwrap();
     assert_eq!(left.len(), 10);
     assert!(left.iter().all(|b| !removed.contains(&b.file_name)));
+}
+
+const DAY: i64 = 86_400_000;
+
+fn fake_of(reason: Reason, created_at: i64) -> BackupInfo {
+    BackupInfo {
+        file_name: format!("versus-{created_at:013}-{}.db", reason.as_str()),
+        path: Path::new("/nowhere").to_path_buf(),
+        created_at,
+        reason,
+        size: 0,
+        note_count: None,
+    }
+}
+
+fn newest_first(mut backups: Vec<BackupInfo>) -> Vec<BackupInfo> {
+    backups.sort_by_key(|b| std::cmp::Reverse(b.created_at));
+    backups
+}
+
+#[test]
+fn safety_backups_are_kept_thirty_days_however_many_backups_follow() {
+    let now = 100 * DAY + 12 * 3_600_000;
+    // Twelve backups in the last hour: anything older is out of the ten newest.
+    let mut backups: Vec<BackupInfo> = (0..12).map(|i| fake_of(Reason::Periodic, now - i * 60_000)).collect();
+    let young: Vec<BackupInfo> = [Reason::BeforeRestore, Reason::BeforeImport, Reason::BeforeMigration]
+        .into_iter()
+        .enumerate()
+        .map(|(i, reason)| fake_of(reason, now - 29 * DAY - i as i64 * 1000))
+        .collect();
+    let old_safety = fake_of(Reason::BeforeRestore, now - 31 * DAY);
+    let periodic_as_old = fake_of(Reason::Periodic, now - 29 * DAY + 1000);
+    backups.extend(young.iter().cloned());
+    backups.extend([old_safety.clone(), periodic_as_old.clone()]);
+    let kept = kept_by(&newest_first(backups), RETENTION, now, |_| true);
+
+    for safety in &young {
+        assert!(kept.contains(&safety.file_name), "{} is 29 days old", safety.file_name);
+    }
+    assert!(!kept.contains(&old_safety.file_name), "31 days old: back to the normal rule");
+    assert!(!kept.contains(&periodic_as_old.file_name), "only safety backups get thirty days");
+    assert_eq!(kept.len(), 10 + 3);
+}
+
+#[test]
+fn retention_never_drops_the_newest_backup_that_passes_quick_check() {
+    let now = 100 * DAY + 12 * 3_600_000;
+    let damaged: Vec<BackupInfo> = (0..12).map(|i| fake_of(Reason::Periodic, now - i * 60_000)).collect();
+    let last_good = fake_of(Reason::Periodic, now - 40 * DAY);
+    let older_good = fake_of(Reason::Manual, now - 41 * DAY);
+    let mut backups = damaged.clone();
+    backups.extend([last_good.clone(), older_good.clone()]);
+    let backups = newest_first(backups);
+    let passes = |b: &BackupInfo| !damaged.contains(b);
+
+    let kept = kept_by(&backups, RETENTION, now, passes);
+    assert!(kept.contains(&last_good.file_name), "the only way back is kept, however old");
+    assert!(!kept.contains(&older_good.file_name), "only the newest good one is held back");
+    assert_eq!(kept.len(), 10 + 1);
+    let all_good = kept_by(&backups, RETENTION, now, |_| true);
+    assert!(!all_good.contains(&last_good.file_name), "with a good newest backup, the rule is as before");
+}
+
+#[test]
+fn pruning_keeps_a_young_safety_backup_and_the_last_good_one_behind_damaged_ones() {
+    let fx = store_with_notes();
+    let dir = fx.dir.path().join("backups");
+    let now = 20_000 * DAY + 12 * 3_600_000;
+    let real = take_backup(fx.store.conn(), &dir, Reason::Manual).unwrap();
+    let named = |reason: Reason, at: i64| format!("versus-{at:013}-{}.db", reason.as_str());
+    let last_good = named(Reason::Periodic, now - 40 * DAY);
+    std::fs::rename(&real.path, dir.join(&last_good)).unwrap();
+    let young_safety = named(Reason::BeforeImport, now - 29 * DAY);
+    let old_safety = named(Reason::BeforeMigration, now - 31 * DAY);
+    let mut damaged: Vec<String> = (0..12).map(|i| named(Reason::Periodic, now - i * 1000)).collect();
+    damaged.extend([young_safety.clone(), old_safety.clone()]);
+    for name in &damaged {
+        std::fs::write(dir.join(name), b"damaged").unwrap();
+    }
+
+    let mut removed = prune(&dir, RETENTION, now).unwrap();
+    removed.sort();
+    let mut expected = vec![old_safety, damaged[10].clone(), damaged[11].clone()];
+    expected.sort();
+    assert_eq!(removed, expected);
+    let left: Vec<String> = list_backups(&dir).unwrap().into_iter().map(|b| b.file_name).collect();
+    assert!(left.contains(&last_good), "the last good backup stays: {left:?}");
+    assert!(left.contains(&young_safety), "{left:?}");
+    backup::check_file(&dir.join(&last_good)).unwrap();
 }
 
 #[test]
@@ -295,8 +393,9 @@ fn a_corrupted_database_at_start_up_is_moved_aside_and_the_newest_backup_restore
     let started = versus_core::store::startup::start(&data_dir).expect("start-up recovers");
     let recovery = started.recovery.expect("a recovery is reported");
     assert_eq!(recovery.restored_from.as_deref(), Some(newest.file_name.as_str()));
-    assert!(Path::new(&recovery.damaged_file).exists(), "the damaged file is kept aside");
-    assert!(recovery.message().contains(&recovery.damaged_file));
+    let damaged_file = recovery.damaged_file.as_deref().expect("a damaged file was found");
+    assert!(Path::new(damaged_file).exists(), "the damaged file is kept aside");
+    assert!(recovery.message().contains(damaged_file));
     assert_eq!(collect_notes(started.store.conn()).unwrap(), expected, "every note of the backup is there");
     let check: String = started.store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
@@ -313,7 +412,7 @@ fn a_corrupted_database_without_backups_starts_fresh_and_says_so() {
     assert_eq!(recovery.restored_from, None);
     assert!(recovery.message().contains("empty"), "{}", recovery.message());
     assert!(started.import.ran, "the library is imported into the fresh store");
-    assert!(Path::new(&recovery.damaged_file).exists());
+    assert!(Path::new(recovery.damaged_file.as_deref().expect("a damaged file was found")).exists());
 }
 
 #[test]

@@ -1,8 +1,12 @@
 //! A child process saves notes in a loop and prints each id once its save
 //! returned; it is killed with SIGKILL at random moments. After every kill the
-//! store must open, pass `integrity_check`, and hold every acknowledged note.
+//! store must open, pass `integrity_check`, and hold every acknowledged note:
+//! each note's text is the last one acknowledged for it, or one saved after
+//! it (a save can commit and be killed before it says so). The history keeps
+//! one version per editing session, not every save, so versions are checked
+//! to be texts that were written, to the note they were written to.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -33,6 +37,24 @@ fn target(i: u64) -> NoteKey {
 
 fn body(i: u64) -> String {
     format!("crash note {i}: {}", "x".repeat((i % 7 * 300) as usize))
+}
+
+/// The save a body was written by, if it is one this test writes.
+fn save_of(text: &str) -> Option<u64> {
+    let i = text.strip_prefix("crash note ")?.split(':').next()?.parse().ok()?;
+    (body(i) == text).then_some(i)
+}
+
+/// Every (key, body) in `note`, or in `note_version`.
+fn bodies(store: &Store, table: &str) -> Vec<(NoteKey, String)> {
+    let mut stmt =
+        store.conn().prepare(&format!("SELECT comparison_id, section, item_id, body FROM {table}")).unwrap();
+    stmt.query_map([], |r| {
+        Ok((NoteKey::new(r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?), r.get(3)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
 }
 
 /// The writer. Does nothing unless started by the test below.
@@ -90,14 +112,23 @@ fn sigkill_never_loses_an_acknowledged_note() {
             Store::open_in(&dir).unwrap_or_else(|e| panic!("round {round}: store does not open: {e}"));
         let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok", "round {round}");
-        let mut present: HashSet<String> = HashSet::new();
-        for sql in ["SELECT body FROM note", "SELECT body FROM note_version"] {
-            let mut stmt = store.conn().prepare(sql).unwrap();
-            present.extend(stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap));
-        }
         acknowledged.extend(acks);
-        for i in &acknowledged {
-            assert!(present.contains(&body(*i)), "round {round}: acknowledged note {i} is lost");
+        let mut last_acknowledged: HashMap<NoteKey, u64> = HashMap::new();
+        for &i in &acknowledged {
+            last_acknowledged.insert(target(i), i);
+        }
+        let current: HashMap<NoteKey, String> = bodies(&store, "note").into_iter().collect();
+        for (key, &last) in &last_acknowledged {
+            let text = current.get(key).unwrap_or_else(|| panic!("round {round}: the note {key} is lost"));
+            let saved =
+                save_of(text).unwrap_or_else(|| panic!("round {round}: {key} holds a text never written"));
+            assert_eq!(target(saved), *key, "round {round}: {key} holds another note's text");
+            assert!(saved >= last, "round {round}: {key} lost acknowledged save {last} (it holds {saved})");
+        }
+        for (key, text) in bodies(&store, "note_version") {
+            let saved = save_of(&text)
+                .unwrap_or_else(|| panic!("round {round}: a version of {key} was never written"));
+            assert_eq!(target(saved), key, "round {round}: a version of {key} is another note's text");
         }
     }
     assert!(acknowledged.len() > KILLS, "the writer made progress: {} saves", acknowledged.len());

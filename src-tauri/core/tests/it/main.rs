@@ -7,7 +7,10 @@ mod crash;
 mod hygiene;
 mod library_content;
 mod notes;
+#[cfg(unix)]
+mod notes_file;
 mod ops;
+mod recovery;
 mod search;
 mod store;
 mod study;

@@ -1,14 +1,31 @@
-//! Notes: durable saves, history, restore, clearing, the size limit and typed errors.
+//! Notes: durable saves, history (one version per editing session), restore,
+//! clearing, the size limit and typed errors.
 
+use versus_core::clock::now_ms;
 use versus_core::content::Section;
-use versus_core::notes::{get_note, NoteKey, SaveOutcome, MAX_NOTE_BYTES};
+use versus_core::notes::{self, get_note, NoteKey, SaveOutcome, EDIT_SESSION_MS, MAX_NOTE_BYTES};
 use versus_core::ops;
+use versus_core::store::Store;
 use versus_core::Error;
 
 use crate::support::{seed_library, store_with};
 
+/// A fixed instant in 2023, before any clock these tests run under.
+const T0: i64 = 1_700_000_000_000;
+const SECOND: i64 = 1_000;
+const HOUR: i64 = 3_600_000;
+
 fn tradeoff() -> NoteKey {
     NoteKey::new("ec2-vs-lambda", Section::Tradeoff, "flexibility-vs-ops")
+}
+
+/// A save as `ops::save_note` makes it, at the time `at`.
+fn save_at(store: &mut Store, key: &NoteKey, body: &str, at: i64) -> SaveOutcome {
+    store.transact("saving a note", |tx| notes::save_note_at(tx, key, body, at)).unwrap()
+}
+
+fn history_of(store: &Store, key: &NoteKey) -> Vec<String> {
+    ops::note_history(store, key).unwrap().into_iter().map(|v| v.body).collect()
 }
 
 #[test]
@@ -42,11 +59,11 @@ fn every_section_accepts_a_note() {
 }
 
 #[test]
-fn each_save_keeps_the_previous_version_newest_first_and_restorable() {
+fn each_session_keeps_the_previous_version_newest_first_and_restorable() {
     let mut fx = store_with(&seed_library());
     let store = &mut fx.store;
-    for body in ["first", "second", "third"] {
-        ops::save_note(store, &tradeoff(), body).unwrap();
+    for (session, body) in ["first", "second", "third"].into_iter().enumerate() {
+        save_at(store, &tradeoff(), body, T0 + session as i64 * HOUR);
     }
     assert_eq!(ops::save_note(store, &tradeoff(), "third").unwrap().outcome, SaveOutcome::Unchanged);
     let versions = ops::note_history(store, &tradeoff()).unwrap();
@@ -58,6 +75,100 @@ fn each_save_keeps_the_previous_version_newest_first_and_restorable() {
     let bodies: Vec<String> =
         ops::note_history(store, &tradeoff()).unwrap().into_iter().map(|v| v.body).collect();
     assert_eq!(bodies, ["third", "second", "first"], "the restore itself can be undone");
+}
+
+#[test]
+fn ten_saves_a_few_seconds_apart_leave_one_version_the_text_before_the_session() {
+    let mut fx = store_with(&seed_library());
+    let store = &mut fx.store;
+    save_at(store, &tradeoff(), "Written last week.", T0);
+    let session = T0 + 7 * 24 * HOUR;
+    let mut body = String::from("Written last week.");
+    for autosave in 1..=10 {
+        body.push_str(&format!(" Typed in pause {autosave}."));
+        save_at(store, &tradeoff(), &body, session + autosave * 3 * SECOND);
+    }
+    assert_eq!(history_of(store, &tradeoff()), ["Written last week."]);
+    assert_eq!(get_note(store.conn(), &tradeoff()).unwrap().unwrap().body, body, "the last draft is current");
+
+    // The next session keeps where this one ended, once.
+    let ended = body.clone();
+    for autosave in 1..=10 {
+        body.push_str(" More.");
+        save_at(store, &tradeoff(), &body, session + HOUR + autosave * 2 * SECOND);
+    }
+    assert_eq!(history_of(store, &tradeoff()), [ended.as_str(), "Written last week."]);
+}
+
+#[test]
+fn a_new_note_typed_in_one_session_has_no_drafts_in_its_history() {
+    let mut fx = store_with(&seed_library());
+    let store = &mut fx.store;
+    let mut body = String::new();
+    for autosave in 0..10 {
+        body.push_str("word ");
+        save_at(store, &tradeoff(), &body, T0 + autosave * 2 * SECOND);
+    }
+    assert!(history_of(store, &tradeoff()).is_empty(), "nothing came before this note");
+}
+
+#[test]
+fn saves_a_session_apart_each_leave_one_version() {
+    let mut fx = store_with(&seed_library());
+    let store = &mut fx.store;
+    save_at(store, &tradeoff(), "monday", T0);
+    save_at(store, &tradeoff(), "tuesday", T0 + EDIT_SESSION_MS);
+    save_at(store, &tradeoff(), "wednesday", T0 + 2 * EDIT_SESSION_MS + 1);
+    assert_eq!(history_of(store, &tradeoff()), ["tuesday", "monday"]);
+    // Just inside the session: the body replaced is a draft of it.
+    save_at(store, &tradeoff(), "thursday", T0 + 3 * EDIT_SESSION_MS);
+    assert_eq!(history_of(store, &tradeoff()), ["tuesday", "monday"]);
+}
+
+#[test]
+fn a_wipe_in_the_middle_of_a_session_keeps_the_text_just_before_it() {
+    let mut fx = store_with(&seed_library());
+    let store = &mut fx.store;
+    save_at(store, &tradeoff(), "From before the session.", T0);
+    let session = T0 + HOUR;
+    let long = "Ops cost is the hidden line item: patching, AMIs, capacity planning.";
+    save_at(store, &tradeoff(), &long[..40], session);
+    save_at(store, &tradeoff(), long, session + 3 * SECOND);
+    // Trimming less than half of it is an edit, not a wipe.
+    let trimmed = &long[..long.len() / 2 + 4];
+    save_at(store, &tradeoff(), trimmed, session + 6 * SECOND);
+    assert_eq!(history_of(store, &tradeoff()), ["From before the session."]);
+
+    // Select all, type over it: less than half is left.
+    save_at(store, &tradeoff(), "oops", session + 9 * SECOND);
+    assert_eq!(history_of(store, &tradeoff()), [trimmed, "From before the session."]);
+    save_at(store, &tradeoff(), "oops, and more", session + 12 * SECOND);
+    // A clear is a wipe too.
+    assert_eq!(save_at(store, &tradeoff(), "", session + 15 * SECOND), SaveOutcome::Cleared);
+    assert_eq!(
+        history_of(store, &tradeoff()),
+        ["oops, and more", trimmed, "From before the session."],
+        "each wipe is one step back"
+    );
+}
+
+#[test]
+fn a_restore_in_the_middle_of_a_session_keeps_the_text_it_replaces() {
+    let mut fx = store_with(&seed_library());
+    let store = &mut fx.store;
+    // Saves a minute or two before now, so the restore below falls in the same session.
+    let session = now_ms() - 2 * 60 * SECOND;
+    save_at(store, &tradeoff(), "The text from before, to go back to.", session - HOUR);
+    save_at(store, &tradeoff(), "A rewrite the learner regrets at once.", session);
+    let before = ops::note_history(store, &tradeoff()).unwrap();
+    assert_eq!(before.len(), 1);
+    let restored = ops::restore_note_version(store, &tradeoff(), before[0].id).unwrap().unwrap();
+    assert_eq!(restored.body, "The text from before, to go back to.");
+    assert_eq!(
+        history_of(store, &tradeoff()),
+        ["A rewrite the learner regrets at once.", "The text from before, to go back to."],
+        "the restore can be undone"
+    );
 }
 
 #[test]
@@ -121,7 +232,7 @@ fn unknown_comparison_item_and_version_get_typed_errors() {
     assert_eq!(err.code(), "unknown_item");
     let err = ops::restore_note_version(store, &tradeoff(), 9999).unwrap_err();
     assert_eq!(err.code(), "unknown_version");
-    let err = ops::open_comparison(store, "nope").unwrap_err();
+    let err = ops::comparison_page(store, "nope").unwrap_err();
     assert_eq!(err.code(), "unknown_comparison");
 }
 
@@ -130,8 +241,8 @@ fn a_version_of_another_note_cannot_be_restored_here() {
     let mut fx = store_with(&seed_library());
     let store = &mut fx.store;
     let other = NoteKey::new("ec2-vs-lambda", Section::Mistake, "ec2-by-default");
-    ops::save_note(store, &other, "one").unwrap();
-    ops::save_note(store, &other, "two").unwrap();
+    save_at(store, &other, "one", T0);
+    save_at(store, &other, "two", T0 + HOUR);
     let foreign = ops::note_history(store, &other).unwrap()[0].id;
     assert_eq!(ops::restore_note_version(store, &tradeoff(), foreign).unwrap_err().code(), "unknown_version");
 }

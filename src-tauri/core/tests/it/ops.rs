@@ -4,6 +4,7 @@
 
 use versus_core::content::Section;
 use versus_core::notes::export::collect_notes;
+use versus_core::notes::file::read_notes_file;
 use versus_core::notes::{get_note, NoteKey};
 use versus_core::ops;
 use versus_core::store::backup::{list_backups, Reason};
@@ -29,7 +30,7 @@ fn a_transaction_that_fails_half_way_writes_nothing() {
     let err = fx
         .store
         .transact("a test operation", |tx| {
-            versus_core::notes::save_note(tx, &tradeoff(), "written first")?;
+            versus_core::notes::save_note_at(tx, &tradeoff(), "written first", T0)?;
             Err::<(), _>(Error::InvalidArgument("then something fails".into()))
         })
         .unwrap_err();
@@ -93,11 +94,15 @@ fn importing_notes_takes_a_safety_backup_first_and_a_bad_file_takes_none() {
     ops::save_note(&mut fx.store, &NoteKey::new("ec2-vs-lambda", Section::Subject, "ec2"), "mine").unwrap();
     let bad = fx.dir.path().join("bad.json");
     std::fs::write(&bad, b"{\"format\": \"versus-notes\"").unwrap();
-    assert_eq!(ops::import_notes(&mut fx.store, &bad, &mut no_progress()).unwrap_err().code(), "bad_import");
+    // As the app does it: the file is read and checked first, the operation only gets a good one.
+    let refused =
+        read_notes_file(&bad).and_then(|f| ops::import_notes(&mut fx.store, &f, &mut no_progress()));
+    assert_eq!(refused.unwrap_err().code(), "bad_import");
     assert!(list_backups(&fx.store.backup_dir()).unwrap().is_empty(), "a refused file backs up nothing");
 
     let before = collect_notes(fx.store.conn()).unwrap();
-    let summary = ops::import_notes(&mut fx.store, &file, &mut no_progress()).unwrap();
+    let summary =
+        ops::import_notes(&mut fx.store, &read_notes_file(&file).unwrap(), &mut no_progress()).unwrap();
     assert_eq!(summary.added, 1);
     let backups = list_backups(&fx.store.backup_dir()).unwrap();
     assert_eq!(backups.len(), 1);
@@ -143,7 +148,7 @@ fn typed_columns_refuse_values_their_enums_do_not_know() {
 #[test]
 fn a_not_found_error_names_the_kind_and_the_id() {
     let mut fx = store_with(&seed_library());
-    let err = ops::open_comparison(&mut fx.store, "kafka-vs-pulsar").unwrap_err();
+    let err = ops::comparison_page(&fx.store, "kafka-vs-pulsar").unwrap_err();
     assert!(matches!(&err, Error::NotFound { id, .. } if id == "kafka-vs-pulsar"));
     assert_eq!(err.to_string(), "there is no comparison \"kafka-vs-pulsar\"");
     let clock = Clock { now: T0, utc_offset_minutes: 0 };
@@ -151,4 +156,39 @@ fn a_not_found_error_names_the_kind_and_the_id() {
         ops::grade_drill(&mut fx.store, 424_242, Grade::Good, clock, StudySettings::default()).unwrap_err();
     assert_eq!(err.code(), "unknown_drill");
     assert!(err.to_string().contains("424242"));
+}
+
+#[test]
+fn a_comparison_is_read_from_a_store_that_cannot_write_and_reading_records_no_view() {
+    let mut fx = store_with(&seed_library());
+    ops::save_note(&mut fx.store, &tradeoff(), "readable on a full disk").unwrap();
+    // A fault hook: recording a view fails, as any write would on a full disk.
+    fx.store
+        .transact("installing a fault", |tx| {
+            tx.execute_batch(
+                "CREATE TRIGGER fault_insert BEFORE INSERT ON recent_view BEGIN SELECT RAISE(ABORT, 'disk full'); END;
+                 CREATE TRIGGER fault_update BEFORE UPDATE ON recent_view BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let page = ops::comparison_page(&fx.store, "ec2-vs-lambda").unwrap();
+    let note =
+        page.tradeoffs.iter().find(|t| t.item_id == "flexibility-vs-ops").and_then(|t| t.note.as_ref());
+    assert_eq!(note.map(|n| n.body.as_str()), Some("readable on a full disk"));
+    let views: i64 = fx.store.conn().query_row("SELECT count(*) FROM recent_view", [], |r| r.get(0)).unwrap();
+    assert_eq!(views, 0, "reading a page records no view");
+
+    let err = ops::record_view(&mut fx.store, "ec2-vs-lambda").unwrap_err();
+    assert!(err.to_string().contains("disk full"), "recording a view is its own operation: {err}");
+    assert!(err.to_string().contains("recording a view"), "{err}");
+}
+
+#[test]
+fn recording_a_view_lists_the_comparison_as_recently_viewed() {
+    let mut fx = store_with(&seed_library());
+    ops::record_view(&mut fx.store, "ec2-vs-lambda").unwrap();
+    let recent = versus_core::library::recent_views(fx.store.conn(), 6).unwrap();
+    assert_eq!(recent.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["ec2-vs-lambda"]);
+    assert_eq!(ops::record_view(&mut fx.store, "nope").unwrap_err().code(), "unknown_comparison");
 }

@@ -353,6 +353,59 @@ fn a_drill_is_kept_and_its_self_grade_feeds_the_interview_card() {
     );
 }
 
+fn reviews_of(fx: &crate::support::Fixture, card: i64) -> Vec<i64> {
+    let mut stmt =
+        fx.store.conn().prepare("SELECT grade FROM review_log WHERE card_id = ?1 ORDER BY id").unwrap();
+    stmt.query_map([card], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn grading_a_drill_twice_grades_its_interview_card_once() {
+    let mut fx = store_with(&seed_library());
+    let interview = card_id(fx.store.conn(), "interview", "interview_tip", "main");
+    let answer = DrillAnswer {
+        comparison_id: "ec2-vs-lambda".into(),
+        started_at: T0 - 60_000,
+        seconds_used: 60,
+        answer: "EC2 for the box, Lambda for events.".into(),
+        grade: None,
+    };
+    let drill = ops::submit_drill(&mut fx.store, &answer, clock(T0), settings()).unwrap();
+    assert!(reviews_of(&fx, interview).is_empty(), "an ungraded drill grades nothing");
+    ops::grade_drill(&mut fx.store, drill, Grade::Hard, clock(T0), settings()).unwrap();
+    let schedule = card_schedule(fx.store.conn(), interview).unwrap();
+    // A second click, a retried request, a change of mind.
+    ops::grade_drill(&mut fx.store, drill, Grade::Hard, clock(T0 + 1_000), settings()).unwrap();
+    ops::grade_drill(&mut fx.store, drill, Grade::Easy, clock(T0 + 2_000), settings()).unwrap();
+    assert_eq!(reviews_of(&fx, interview), [Grade::Hard as i64], "one answer, one review");
+    assert_eq!(
+        card_schedule(fx.store.conn(), interview).unwrap(),
+        schedule,
+        "the card is as the first grade left it"
+    );
+    assert_eq!(
+        list_drills(fx.store.conn(), 10).unwrap()[0].grade,
+        Some(Grade::Easy as i64),
+        "the drill shows the last choice"
+    );
+}
+
+#[test]
+fn a_drill_handed_in_with_a_grade_and_graded_again_grades_its_card_once() {
+    let mut fx = store_with(&seed_library());
+    let interview = card_id(fx.store.conn(), "interview", "interview_tip", "main");
+    let answer = DrillAnswer {
+        comparison_id: "ec2-vs-lambda".into(),
+        started_at: T0 - 60_000,
+        seconds_used: 60,
+        answer: "EC2 for the box, Lambda for events.".into(),
+        grade: Some(Grade::Good),
+    };
+    let drill = ops::submit_drill(&mut fx.store, &answer, clock(T0), settings()).unwrap();
+    ops::grade_drill(&mut fx.store, drill, Grade::Good, clock(T0 + 1_000), settings()).unwrap();
+    assert_eq!(reviews_of(&fx, interview), [Grade::Good as i64]);
+}
+
 #[test]
 fn a_card_of_ones_own_and_suspending_cards() {
     let mut fx = store_with(&seed_library());
