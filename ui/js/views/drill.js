@@ -2,7 +2,7 @@
 // interview tip, differences and tradeoffs beside what you wrote.
 
 import * as api from "../api.js";
-import { attempt } from "../actions.js";
+import { attempt, isGone } from "../actions.js";
 import { closestTarget, html } from "../dom.js";
 import { buildHash } from "../router.js";
 import { GRADES, clockText, studyContext } from "../study.js";
@@ -10,6 +10,97 @@ import { GRADES, clockText, studyContext } from "../study.js";
 /** @typedef {import('../types/api').ComparisonPage} ComparisonPage */
 
 export const DRILL_SECONDS = 120;
+
+// --- the draft ------------------------------------------------------------------
+// Switching to another window saves the view (blur, hide), and a drill must
+// not end for that: its answer and start time are kept as a draft, and the
+// drill goes on from it when it is shown again. In localStorage rather than
+// sessionStorage: closing the window saves the view the same way, and a draft
+// that died with the app would lose what was typed; the drill opens with it
+// on the next run (and hands it in if its time has run out). Handing in
+// clears it.
+
+const DRAFT_KEY = "versus.drillDraft";
+
+/**
+ * @typedef {object} DrillDraft
+ * @property {string} comparisonId
+ * @property {number} startedAt ms since the Unix epoch
+ * @property {string} answer
+ */
+
+/** @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem">} DraftStorage */
+
+/** The webview's storage, or null where it cannot be used. @returns {DraftStorage | null} */
+function draftStorage() {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage refused: the drill works, without a draft
+  }
+}
+
+/**
+ * The draft kept in `storage`, or null when there is none or it is not one.
+ * @param {DraftStorage | null} storage
+ * @returns {DrillDraft | null}
+ */
+export function readDraft(storage) {
+  try {
+    const raw = JSON.parse(storage?.getItem(DRAFT_KEY) ?? "null");
+    if (raw && typeof raw.comparisonId === "string" && raw.comparisonId && Number.isFinite(raw.startedAt) && typeof raw.answer === "string") {
+      return { comparisonId: raw.comparisonId, startedAt: raw.startedAt, answer: raw.answer };
+    }
+  } catch {
+    /* unreadable: as if there were none */
+  }
+  return null;
+}
+
+/**
+ * Keeps `draft`; a storage that refuses leaves the answer where it is, on screen.
+ * @param {DraftStorage | null} storage
+ * @param {DrillDraft} draft
+ */
+export function writeDraft(storage, draft) {
+  try {
+    storage?.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    /* full or refused: the text is still in the answer box */
+  }
+}
+
+/** @param {DraftStorage | null} storage */
+export function clearDraft(storage) {
+  try {
+    storage?.removeItem(DRAFT_KEY);
+  } catch {
+    /* nothing to clear */
+  }
+}
+
+/**
+ * Whether a drill opened for `routeComparison` ("" for any) at `now` goes on
+ * from `draft`. A drill for another comparison starts afresh, and so does one
+ * whose time ran out with nothing written: there is nothing to hand in.
+ * @param {DrillDraft | null} draft
+ * @param {string | undefined} routeComparison
+ * @param {number} now
+ * @returns {draft is DrillDraft}
+ */
+export function resumes(draft, routeComparison, now) {
+  if (draft === null || (routeComparison && routeComparison !== draft.comparisonId)) return false;
+  return draft.answer.trim() !== "" || secondsUsed(draft.startedAt, now) < DRILL_SECONDS;
+}
+
+/**
+ * Seconds a drill started at `startedAt` has used by `now`, at most the drill's time.
+ * @param {number} startedAt
+ * @param {number} now
+ */
+export function secondsUsed(startedAt, now) {
+  return Math.max(0, Math.min(DRILL_SECONDS, Math.round((now - startedAt) / 1000)));
+}
 
 /**
  * @typedef {object} DrillState
@@ -22,6 +113,8 @@ export const DRILL_SECONDS = 120;
  * @property {Promise<void> | null} handingIn
  * @property {HTMLTextAreaElement} answerEl
  * @property {HTMLElement} timerEl
+ * @property {string} hash the address the drill is shown at
+ * @property {DraftStorage | null} drafts
  */
 
 /** @param {ComparisonPage} page */
@@ -92,10 +185,23 @@ function resultMarkup(page, answer, secondsUsed) {
 
 /** The countdown; at zero the answer is handed in. @param {DrillState} s */
 function tick(s) {
+  // A drill whose render finished after the app had moved on is never shown
+  // nor disposed: its clock stops here rather than hand in an empty answer.
+  if (!s.timerEl.isConnected) {
+    clearInterval(s.timer);
+    s.timer = null;
+    return;
+  }
   const left = DRILL_SECONDS - (Date.now() - s.startedAt) / 1000;
   s.timerEl.textContent = clockText(left);
   s.timerEl.classList.toggle("late", left <= 15);
   if (left <= 0) submit(s);
+}
+
+/** Keeps the answer as it stands, and when the drill started, as the draft. @param {DrillState} s */
+function keepDraft(s) {
+  if (s.drillId !== null) return;
+  writeDraft(s.drafts, { comparisonId: s.page.id, startedAt: s.startedAt, answer: s.answerEl.value });
 }
 
 /** Hands the answer in (once; a second call waits for the first). @param {DrillState} s */
@@ -109,15 +215,19 @@ function submit(s) {
 async function handIn(s) {
   clearInterval(s.timer);
   s.timer = null; // a failed hand-in leaves the clock stopped; the button tries again
+  keepDraft(s); // until it is saved: a failed hand-in loses nothing
   const answer = s.answerEl.value;
-  const secondsUsed = Math.min(DRILL_SECONDS, Math.round((Date.now() - s.startedAt) / 1000));
-  const drill = { comparisonId: s.page.id, startedAt: s.startedAt, secondsUsed, answer, grade: null };
+  const used = secondsUsed(s.startedAt, Date.now());
+  const drill = { comparisonId: s.page.id, startedAt: s.startedAt, secondsUsed: used, answer, grade: null };
   const id = await attempt(() => api.saveDrill(drill, studyContext(s.ctx.prefs)), s.ctx.toast, {
     prefix: "Your answer could not be kept: ",
   });
   if (id === undefined) return;
   s.drillId = id;
-  s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, secondsUsed).markup;
+  clearDraft(s.drafts);
+  // Handed in on the way out of the view: what is on screen is another view's.
+  if (s.view.dataset.view !== "drill" || location.hash !== s.hash) return;
+  s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, used).markup;
   /** @type {HTMLElement | null} */ (s.view.querySelector(".grade-3"))?.focus();
 }
 
@@ -156,6 +266,8 @@ function onKey(s, e) {
  */
 function listen(s) {
   s.answerEl.addEventListener("keydown", (e) => onAnswerKey(s, e));
+  // Kept as typed, not only on blur: a page loaded again (or a crash) keeps it too.
+  s.answerEl.addEventListener("input", () => keepDraft(s));
   s.view.querySelector("#drill-submit").addEventListener("click", () => submit(s));
   // On the drill's own element: #view outlives the view, and its listeners with it.
   s.view.querySelector("#drill").addEventListener("click", (e) => {
@@ -167,29 +279,63 @@ function listen(s) {
   return () => document.removeEventListener("keydown", keydown);
 }
 
+/**
+ * The comparison the drill is on, and the draft it goes on from (null: a new drill).
+ * @param {import('../router.js').Route} route
+ * @param {DraftStorage | null} drafts
+ * @returns {Promise<{ page: ComparisonPage, draft: DrillDraft | null }>}
+ */
+async function openDrill(route, drafts) {
+  const draft = readDraft(drafts);
+  if (resumes(draft, route.comparison, Date.now())) {
+    try {
+      return { page: await api.getComparison(draft.comparisonId), draft };
+    } catch (err) {
+      // Its comparison has left the library: the answer cannot be kept against it.
+      if (!isGone(err)) throw err;
+      clearDraft(drafts);
+    }
+  }
+  return { page: await api.getComparison(await pickComparison(route)), draft: null };
+}
+
 /** @type {import('../types/view').RenderView} */
 export async function render(view, route, ctx) {
-  const page = await api.getComparison(await pickComparison(route));
+  const drafts = draftStorage();
+  const { page, draft } = await openDrill(route, drafts);
   view.innerHTML = drillMarkup(page).markup;
   /** @type {DrillState} */
   const s = {
     view,
     ctx,
     page,
-    startedAt: Date.now(),
+    startedAt: draft?.startedAt ?? Date.now(),
     timer: null,
     drillId: null,
     handingIn: null,
     answerEl: view.querySelector("#drill-answer"),
     timerEl: view.querySelector("#drill-timer"),
+    hash: location.hash,
+    drafts,
   };
+  if (draft) {
+    s.answerEl.value = draft.answer;
+    s.answerEl.setSelectionRange(draft.answer.length, draft.answer.length); // typing goes on at its end
+  }
   s.timer = setInterval(() => tick(s), 250);
+  tick(s); // a draft whose time has run out is handed in at once
   const unlisten = listen(s);
   return {
     focusTarget: s.answerEl,
-    // What was written is kept: handed in as it stands.
+    // Before navigation the address is already the next view's: leaving hands
+    // the answer in as it stands, as a drill always did. On blur, hide or close
+    // the address is still this drill's: the answer is kept as the draft, the
+    // drill keeps running.
     flush: async () => {
-      if (s.drillId === null && s.answerEl.value.trim()) await submit(s);
+      if (s.drillId !== null) return;
+      if (location.hash === s.hash) return keepDraft(s);
+      if (s.answerEl.value.trim()) await submit(s);
+      else clearDraft(s.drafts);
     },
     dispose: () => {
       clearInterval(s.timer);
