@@ -19,8 +19,11 @@ packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
 if [ "$purpose" = test ]; then
   # webkit2gtk-driver: WebKitWebDriver for end-to-end tests; xvfb: a display for them;
   # x11-apps/imagemagick: screenshots of the display; nodejs/npm: UI module tests and the WebDriver client;
-  # dbus: dbus-run-session, a D-Bus session in which the package test checks that a second launch hands over.
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick nodejs npm dbus)
+  # dbus: dbus-run-session, a D-Bus session in which the package test checks that a second launch hands over;
+  # xdotool: real key presses (Ctrl+Q) into the app's window, as a person's keyboard sends them;
+  # strace: counts the fsyncs a note save makes (a save must reach the disk, not only the page cache).
+  # sqlite3: the command-line shell, with which a test changes a database the way another library version leaves it.
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick nodejs npm dbus xdotool strace sqlite3)
 fi
 if [ "$purpose" = package ]; then
   # nodejs/npm: the Tauri CLI (npm package @tauri-apps/cli) that builds the .deb and .rpm.

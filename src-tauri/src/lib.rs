@@ -7,10 +7,12 @@
 pub mod commands;
 pub mod probe;
 pub mod shell;
+pub mod window;
 
 use std::path::PathBuf;
 
 use tauri::Manager;
+use versus_core::store::lock::DataDirLock;
 
 pub use versus_core::DATA_DIR_ENV;
 
@@ -31,43 +33,17 @@ pub fn run() {
         .plugin(shell::window_state(data_dir_override.as_deref()))
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(window::navigation_guard())
+        .manage(window::CloseGate::default())
+        .on_window_event(window::on_window_event)
         .menu(shell::menu)
         .on_menu_event(shell::on_menu_event)
         .on_page_load(|_webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => probe::mark("page_load_started"),
             tauri::webview::PageLoadEvent::Finished => probe::mark("page_load_finished"),
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::status::app_status,
-            commands::status::first_view_ready,
-            commands::library::list_comparisons,
-            commands::library::categories,
-            commands::library::get_comparison,
-            commands::library::record_view,
-            commands::library::dashboard,
-            commands::library::search,
-            commands::library::render_markdown,
-            commands::notes::save_note,
-            commands::notes::note_history,
-            commands::notes::restore_note_version,
-            commands::notes::archived_notes,
-            commands::data::list_backups,
-            commands::data::backup_now,
-            commands::data::restore_backup,
-            commands::data::export_markdown,
-            commands::data::export_comparison_markdown,
-            commands::data::export_json,
-            commands::data::import_json,
-            commands::study::review_queue,
-            commands::study::grade_card,
-            commands::study::undo_review,
-            commands::study::suspend_card,
-            commands::study::create_card,
-            commands::study::comparison_progress,
-            commands::study::save_drill,
-            commands::study::grade_drill,
-            commands::study::list_drills,
-        ])
+        .invoke_handler(commands::handler())
         .build(context);
     let app = match result {
         Ok(app) => app,
@@ -80,13 +56,35 @@ pub fn run() {
     // handed over and exited, and the window is not made yet: the store opens
     // on its thread while GTK builds the window and WebKit starts, instead of
     // competing with the web page's own start.
-    match data_dir(app.handle()) {
-        Ok(dir) => {
-            app.manage(commands::AppState::open_in_background(dir));
-        }
+    let dir = match data_dir(app.handle()) {
+        Ok(dir) => dir,
         Err(err) => {
             eprintln!("Versus could not find its data folder: {err}");
             std::process::exit(1);
+        }
+    };
+    match DataDirLock::acquire(&dir) {
+        Ok(lock) => {
+            app.manage(commands::AppState::open_in_background(dir, Some(lock)));
+        }
+        // Another Versus has this folder and could not be handed over to
+        // (no D-Bus session): say so, and leave without touching anything.
+        Err(err @ versus_core::Error::AlreadyOpen { .. }) => {
+            shell::refuse_second_instance(app.handle(), &err.to_string());
+            app.run(|_, event| {
+                // The window is gone; the app ends when the message is closed
+                // (an exit with a code), not when its last window went.
+                if let tauri::RunEvent::ExitRequested { api, code: None, .. } = event {
+                    api.prevent_exit();
+                }
+            });
+            return;
+        }
+        // The folder cannot even be locked (unwritable, not a folder):
+        // opening the store meets the same problem and the UI says what it is.
+        Err(err) => {
+            eprintln!("Versus: the data folder could not be locked: {err}");
+            app.manage(commands::AppState::open_in_background(dir, None));
         }
     }
     probe::mark("store_opening");

@@ -176,6 +176,25 @@ pub fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     }
 }
 
+/// A second Versus on a folder another one holds: no window of its own, a
+/// message that says why, and the app ends once it is read.
+pub fn refuse_second_instance<R: Runtime>(app: &AppHandle<R>, message: &str) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    eprintln!("{message}");
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        // Its page must never load: it would open nothing, and say less.
+        // The exit this would bring is held off in `lib.rs` until the
+        // message is closed.
+        let _ = window.destroy();
+    }
+    let handle = app.clone();
+    app.dialog()
+        .message(message)
+        .title("Versus is already open")
+        .kind(MessageDialogKind::Warning)
+        .show(move |_| handle.exit(0));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

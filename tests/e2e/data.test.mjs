@@ -1,8 +1,10 @@
-// The learner's data: a note exported as Markdown lands in the file; a
-// database damaged between two runs is recovered from the newest backup.
+// The learner's data: notes exported as Markdown land in a new folder (never
+// over an earlier export), as JSON they import into another data folder, and
+// one comparison's as its own file; a database damaged between two runs is
+// recovered from the newest backup. The native file dialogs are answered by
+// the app's test seam (VERSUS_E2E_DIALOG_DIR, set by lib.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -11,6 +13,7 @@ import {
   appTest,
   contentComparison,
   dataDirOf,
+  dialogDirOf,
   js,
   launchApp,
   navTo,
@@ -44,25 +47,76 @@ async function openBackups(driver) {
   await waitForView(driver, 'backups');
 }
 
+/** The text the Backups view tells the outcome of an export or import in. */
+const transferResult = (driver) => js(driver, "return document.querySelector('#transfer-result').textContent;");
+
 test(
-  ...appTest('a note exported as Markdown is in the exported file', async ({ driver }) => {
+  ...appTest('a note exported as Markdown is in a new folder, and a second export never touches the first', async ({ driver }) => {
     const note = 'Exported thought: patch windows are the real EC2 cost.';
     await writeNote(driver, note);
     await openBackups(driver);
 
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'versus-e2e-export-'));
-    // The native folder picker cannot be driven over WebDriver: answer it as a person would.
-    await js(driver, 'window.__TAURI__.dialog.open = async () => arguments[0];', outDir);
+    // The app's dialog seam answers the folder picker with this folder.
+    const outDir = dialogDirOf(driver);
     await (await waitFor(driver, '#export-markdown')).click();
-    await waitUntil(
-      async () => /Exported 1 notes? in 1 file/.test(await js(driver, "return document.querySelector('#transfer-result').textContent;")),
-      'the export to finish',
-    );
-    const file = path.join(outDir, 'ec2-vs-lambda.md');
+    await waitUntil(async () => /Exported 1 notes? in 1 file/.test(await transferResult(driver)), 'the export to finish');
+    const [first] = fs.readdirSync(outDir);
+    assert.match(first, /^versus-notes-\d{4}-\d{2}-\d{2}$/);
+    assert.ok((await transferResult(driver)).includes(path.join(outDir, first)), 'the result says where the files went');
+    const file = path.join(outDir, first, 'ec2-vs-lambda.md');
     const markdown = fs.readFileSync(file, 'utf8');
     assert.ok(markdown.includes(note), markdown);
     assert.ok(markdown.includes(`> ${tradeoff.text}`), 'the item text is quoted above the note');
-    fs.rmSync(outDir, { recursive: true, force: true });
+
+    fs.writeFileSync(file, 'edited by hand');
+    await js(driver, "document.querySelector('#transfer-result').textContent = '';");
+    await (await waitFor(driver, '#export-markdown')).click();
+    await waitUntil(async () => /Exported 1 notes? in 1 file/.test(await transferResult(driver)), 'the second export');
+    assert.deepEqual(fs.readdirSync(outDir).sort(), [first, `${first}-2`]);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'edited by hand', 'the first export is left as it was');
+    assert.ok(fs.readFileSync(path.join(outDir, `${first}-2`, 'ec2-vs-lambda.md'), 'utf8').includes(note));
+  }),
+);
+
+test(
+  ...appTest('notes exported as JSON are imported into another data folder', async (app) => {
+    const note = 'Travelling thought: Lambda bills per millisecond of run time.';
+    await writeNote(app.driver, note);
+    await openBackups(app.driver);
+    await (await waitFor(app.driver, '#export-json')).click();
+    await waitUntil(async () => /Exported 1 notes? with their history/.test(await transferResult(app.driver)), 'the JSON export');
+    const exports = fs.readdirSync(dialogDirOf(app.driver));
+    assert.equal(exports.length, 1);
+    assert.match(exports[0], /^versus-notes-\d{4}-\d{2}-\d{2}\.json$/, 'the suggested file name');
+    const exported = path.join(dialogDirOf(app.driver), exports[0]);
+    await quitApp(app.driver);
+
+    app.driver = await launchApp();
+    await waitForAnyView(app.driver);
+    fs.copyFileSync(exported, path.join(dialogDirOf(app.driver), 'import.json'));
+    await openBackups(app.driver);
+    await (await waitFor(app.driver, '#import-json')).click();
+    await waitUntil(async () => /Import finished: 1 added/.test(await transferResult(app.driver)), 'the import');
+    await openComparisonFromDashboard(app.driver, 'ec2-vs-lambda');
+    const preview = await notePreview(app.driver, 'tradeoff', tradeoff.id);
+    assert.equal(squash(await preview.getText()), note);
+  }),
+);
+
+test(
+  ...appTest("one comparison's notes are exported as <id>.md from its page", async ({ driver }) => {
+    const note = 'Page export: cold starts matter for latency-sensitive APIs.';
+    await writeNote(driver, note);
+    // The page has scrolled down to the note, and its button sits under the sticky header.
+    await waitFor(driver, '#export-comparison');
+    await js(driver, "document.querySelector('#export-comparison').click();");
+    const file = path.join(dialogDirOf(driver), 'ec2-vs-lambda.md');
+    await waitUntil(async () => fs.existsSync(file), 'the exported file');
+    assert.ok(fs.readFileSync(file, 'utf8').includes(note));
+    await waitUntil(
+      async () => (await js(driver, 'return document.getElementById("toast").textContent;')).includes(file),
+      'the toast that says where the file went',
+    );
   }),
 );
 

@@ -139,6 +139,16 @@ function xdgEnv(dataDir) {
   return env;
 }
 
+/** The folder that stands in for the file dialogs of the app on `dataDir` (made if missing). */
+function dialogDirFor(dataDir) {
+  const dir = path.join(dataDir, 'e2e-dialog');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Where an app's exports land and its imports are read from, in place of its file dialogs. */
+export const dialogDirOf = (driver) => dialogDirFor(driver.versus.dataDir);
+
 /** Starts a tauri-driver whose app processes use `dataDir`. */
 export async function startTauriDriver(dataDir) {
   if (!fs.existsSync(appBinary)) {
@@ -151,6 +161,9 @@ export async function startTauriDriver(dataDir) {
     ...process.env,
     ...xdgEnv(dataDir),
     VERSUS_DATA_DIR: dataDir,
+    // The app's test seam for native file dialogs, which WebDriver cannot click:
+    // exports land in this folder, and an import reads `import.json` from it.
+    VERSUS_E2E_DIALOG_DIR: dialogDirFor(dataDir),
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   };
   const child = spawn(tauriDriverPath(), ['--port', String(port), '--native-port', String(nativePort)], {

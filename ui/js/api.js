@@ -69,11 +69,6 @@ export function storePlugin() {
   return tauri().store;
 }
 
-/** The file dialogs of tauri-plugin-dialog. */
-export function dialogs() {
-  return tauri().dialog;
-}
-
 /**
  * A channel the Rust side reports progress on.
  * @param {(event: ProgressEvent) => void} onProgress
@@ -154,6 +149,19 @@ export const noteHistory = (key) => call("note_history", noteKey(key));
 export const restoreNoteVersion = (key, versionId) => call("restore_note_version", { ...noteKey(key), versionId });
 
 /**
+ * Notes on items no longer current in the library, newest first, rendered.
+ * @returns {Promise<import('./types/api').ArchivedNoteView[]>}
+ */
+export const archivedNotes = () => call("archived_notes");
+
+/**
+ * Clears an archived note (a current item's note is refused: `not_archived`).
+ * @param {NoteKey} key
+ * @returns {Promise<NoteVersion>} the version that keeps its text: restoring it undoes the deletion
+ */
+export const deleteArchivedNote = (key) => call("delete_archived_note", noteKey(key));
+
+/**
  * Markdown to sanitized HTML: the only way learner text becomes markup.
  * @param {string} text
  * @returns {Promise<string>}
@@ -161,12 +169,12 @@ export const restoreNoteVersion = (key, versionId) => call("restore_note_version
 export const renderMarkdown = (text) => call("render_markdown", { text });
 
 /**
- * One comparison's notes as a Markdown file at `path`.
+ * One comparison's notes as a Markdown file where the learner says, in a
+ * save dialog the app opens; null when they cancel it.
  * @param {string} comparisonId
- * @param {string} path
- * @returns {Promise<ExportSummary>}
+ * @returns {Promise<ExportSummary | null>}
  */
-export const exportComparisonMarkdown = (comparisonId, path) => call("export_comparison_markdown", { comparisonId, path });
+export const exportComparisonMarkdown = (comparisonId) => call("export_comparison_markdown", { comparisonId });
 
 // --- backups, export and import ----------------------------------------------------------
 
@@ -177,32 +185,40 @@ export const listBackups = () => call("list_backups");
 export const backupNow = () => call("backup_now");
 
 /**
+ * What restoring the backup would change, counted against the data as it is now.
+ * @param {string} fileName
+ * @returns {Promise<import('./types/api').RestorePreview>}
+ */
+export const restorePreview = (fileName) => call("restore_preview", { fileName });
+
+/**
  * @param {string} fileName
  * @param {ProgressChannel} onProgress
  * @returns {Promise<Restored>}
  */
 export const restoreBackup = (fileName, onProgress) => call("restore_backup", { fileName, onProgress });
 
-/**
- * @param {string} dir
- * @param {ProgressChannel} onProgress
- * @returns {Promise<ExportSummary>}
- */
-export const exportMarkdown = (dir, onProgress) => call("export_markdown", { dir, onProgress });
+// The app opens the file dialogs itself: the page never names a path. Each
+// answers null when the learner cancels the dialog.
 
 /**
- * @param {string} path
+ * Every note as Markdown, in a new folder inside the one the learner picks.
  * @param {ProgressChannel} onProgress
- * @returns {Promise<ExportSummary>}
+ * @returns {Promise<ExportSummary | null>}
  */
-export const exportJson = (path, onProgress) => call("export_json", { path, onProgress });
+export const exportMarkdown = (onProgress) => call("export_markdown", { onProgress });
 
 /**
- * @param {string} path
  * @param {ProgressChannel} onProgress
- * @returns {Promise<ImportSummary>}
+ * @returns {Promise<ExportSummary | null>}
  */
-export const importJson = (path, onProgress) => call("import_json", { path, onProgress });
+export const exportJson = (onProgress) => call("export_json", { onProgress });
+
+/**
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<ImportSummary | null>}
+ */
+export const importJson = (onProgress) => call("import_json", { onProgress });
 
 // --- study ---------------------------------------------------------------------------------
 
@@ -263,3 +279,25 @@ export const gradeDrill = (drillId, grade, context) => call("grade_drill", { dri
 
 /** @returns {Promise<Drill[]>} */
 export const listDrills = () => call("list_drills");
+
+/**
+ * Opens an http(s) address in the system browser; the app's window never
+ * leaves its page.
+ * @param {string} url
+ * @returns {Promise<null>}
+ */
+export const openLink = (url) => call("open_link", { url });
+
+/**
+ * Lets the window close, once the page has saved after a close request.
+ * @returns {Promise<null>}
+ */
+export const closeWindow = () => call("close_window");
+
+/**
+ * Calls `handler` when the window is asked to close (close button, File >
+ * Quit, Ctrl+Q); the window waits for `closeWindow()` (a few seconds at most).
+ * @param {() => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export const onCloseRequested = (handler) => tauri().event.listen("close-requested", handler);

@@ -6,8 +6,9 @@ import { html } from "./dom.js";
 import { openPrefs } from "./prefs.js";
 import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
-import { shortcutFor } from "./keys.js";
+import { shortcutFor, shortcutListMarkup } from "./keys.js";
 import { installMenuHandlers } from "./menu.js";
+import { guardLinks, saveBeforeClose } from "./window-guards.js";
 import * as dashboard from "./views/dashboard.js";
 
 // The shell and the home view load with the page. Every other view's module
@@ -24,6 +25,7 @@ const VIEWS = {
   review: () => import("./views/review.js"),
   drill: () => import("./views/drill.js"),
   drills: () => import("./views/drills.js"),
+  archived: () => import("./views/archived.js"),
 };
 const loadPalette = () => import("./palette.js");
 const openPalette = () => loadPalette().then((palette) => palette.openPalette(), (err) => toast(`Search could not open: ${err.message}`));
@@ -38,6 +40,7 @@ const NAV_FOR_VIEW = {
   review: "review",
   drill: "drill",
   drills: "drill",
+  archived: "dashboard",
 };
 
 const view = /** @type {HTMLElement} */ (document.getElementById("view"));
@@ -74,10 +77,15 @@ function showBanner(message) {
   });
 }
 
-/** Saves what the current view holds; on blur, hide and before leaving it. */
+/** The address the view on screen was rendered at (location.hash is already the next one while leaving it). */
+let shownRoute = "";
+
+/** Saves what the current view holds, and how far down it the learner was; on blur, hide and before leaving it. */
 function flushCurrent() {
   const shown = current;
-  return attempt(() => shown?.flush?.(), toast, { prefix: "A note could not be saved: " });
+  // A restart brings back the place in the page, not only the page.
+  const place = shownRoute && ctx ? ctx.prefs.set("lastPlace", { route: shownRoute, scrollY: Math.round(window.scrollY) }).catch(() => {}) : null;
+  return Promise.all([attempt(() => shown?.flush?.(), toast, { prefix: "A note could not be saved: " }), place]).then(([saved]) => saved);
 }
 
 async function show() {
@@ -115,6 +123,7 @@ async function show() {
   reveal();
   const focusTarget = current?.focusTarget === undefined ? view.querySelector("h1") : current.focusTarget;
   focusTarget?.focus({ preventScroll: false });
+  shownRoute = name !== "not-found" ? location.hash || "#/" : "";
   if (name !== "not-found") ctx.prefs.set("lastRoute", location.hash || "#/").catch(() => {});
 }
 
@@ -152,6 +161,8 @@ function onKeydown(e) {
 }
 
 function showShortcuts() {
+  const groups = document.getElementById("shortcut-groups");
+  if (!groups.childElementCount) groups.innerHTML = shortcutListMarkup();
   /** @type {HTMLDialogElement} */ (document.getElementById("shortcuts")).showModal();
 }
 
@@ -198,8 +209,11 @@ async function boot() {
   document.getElementById("search-button").addEventListener("click", openPalette);
   document.getElementById("shortcuts-button").addEventListener("click", showShortcuts);
   window.addEventListener("hashchange", show);
-  // Losing focus or hiding the window (closing it does both) saves open editors.
+  // Losing focus or hiding the window saves open editors; so does a request
+  // to close it, which waits for that save (window-guards.js).
   window.addEventListener("blur", flushCurrent);
+  saveBeforeClose(api.onCloseRequested, flushCurrent, api.closeWindow).catch((err) => console.warn(err));
+  guardLinks(document, api.openLink, toast);
   document.addEventListener("visibilitychange", () => document.hidden && flushCurrent());
 
   if (!location.hash || location.hash === "#") {
@@ -209,6 +223,8 @@ async function boot() {
     }
   }
   await show();
+  const place = prefs.get("lastPlace");
+  if (place && place.route === shownRoute) window.scrollTo(0, place.scrollY);
   // The first view has rendered with its data (view.dataset.ready is "true"):
   // the start-up probe (VERSUS_STARTUP_PROBE=1) stops its clock here.
   mark("first_view");

@@ -64,6 +64,18 @@ export function closestTarget(event, selector) {
 }
 
 /**
+ * Focuses `el` from script with a visible ring: WebKitGTK applies no
+ * :focus-visible to script focus that follows a mouse click, so the learner
+ * would not see where focus went. The class goes with the focus.
+ * @param {HTMLElement} el
+ */
+export function focusWithRing(el) {
+  el.classList.add("focus-ring");
+  el.addEventListener("blur", () => el.classList.remove("focus-ring"), { once: true });
+  el.focus();
+}
+
+/**
  * Shortens text for labels and lists, on a word boundary when it can.
  * @param {string | null | undefined} text
  * @param {number} max

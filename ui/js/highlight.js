@@ -36,3 +36,24 @@ export function highlightTerms(text, terms) {
   }
   return out + escapeHtml(source.slice(last));
 }
+
+/**
+ * Marks `terms` inside rendered HTML (a note's preview) by rewriting its text
+ * nodes only, so the markup around them (links, code, lists) is kept.
+ * @param {Element} root
+ * @param {string[]} terms
+ */
+export function highlightNode(root, terms) {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  /** @type {Text[]} */
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(/** @type {Text} */ (node));
+  for (const text of texts) {
+    const marked = highlightTerms(text.data, terms);
+    if (!marked.includes("<mark>")) continue;
+    const holder = doc.createElement("template");
+    holder.innerHTML = marked;
+    text.replaceWith(holder.content);
+  }
+}

@@ -3,8 +3,9 @@
 
 import * as api from "./api.js";
 import { attempt, errorText } from "./actions.js";
-import { html, relativeTime, trusted } from "./dom.js";
+import { focusWithRing, html, relativeTime, trusted } from "./dom.js";
 import { createAutosaver } from "./autosave.js";
+import { actionFor } from "./keys.js";
 
 /** @typedef {import('./types/api').NoteKey} NoteKey */
 /** @typedef {import('./types/api').NoteVersion} NoteVersion */
@@ -146,7 +147,9 @@ function open(n) {
   n.toggle.setAttribute("aria-expanded", "true");
   n.itemEl.classList.add("editing");
   textarea.addEventListener("input", () => n.autosaver.edit(textarea.value));
-  textarea.addEventListener("keydown", (e) => onEditorKey(n, e));
+  // On the panel, not the textarea: after History or Make a card closes,
+  // focus is back on their button, and Esc must still close the editor.
+  n.panel.addEventListener("keydown", (e) => onEditorKey(n, e));
   textarea.addEventListener("blur", () => n.autosaver.flush());
   n.panel.querySelector(".close-button").addEventListener("click", () => close(n));
   n.panel.querySelector(".history-button").addEventListener("click", () => showHistory(n));
@@ -157,7 +160,8 @@ function open(n) {
 
 /** Esc or Ctrl+Enter saves and closes. @param {NoteState} n @param {KeyboardEvent} e */
 function onEditorKey(n, e) {
-  if (e.key === "Escape" || (e.key === "Enter" && (e.ctrlKey || e.metaKey))) {
+  if (!n.textarea) return; // closed while a key was on its way
+  if (actionFor(e, "note") === "close") {
     e.preventDefault();
     e.stopPropagation();
     close(n);
@@ -177,7 +181,7 @@ async function close(n) {
   n.stateEl = null;
   n.toggle.setAttribute("aria-expanded", "false");
   n.itemEl.classList.remove("editing");
-  n.toggle.focus();
+  focusWithRing(n.toggle);
 }
 
 // --- cards and history ------------------------------------------------------------

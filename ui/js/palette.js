@@ -19,6 +19,7 @@ import { SECTION_TITLE } from "./sections.js";
  * @property {SearchHit[]} hits
  * @property {string[]} terms the words searched, to mark where a hit lands
  * @property {number} active the chosen hit
+ * @property {string | null} suggestion a respelling to offer: Enter searches it
  * @property {number} sequence the newest search asked for
  * @property {number | undefined} timer the pending search, while typing
  */
@@ -51,6 +52,17 @@ function paletteMarkup() {
     <p class="palette-help muted"><kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</p>`;
 }
 
+/** @param {string} suggestion */
+function suggestionMarkup(suggestion) {
+  return html`No results. Did you mean <button type="button" class="link-button" id="palette-suggestion">${suggestion}</button>?
+    <span class="muted">(<kbd>Enter</kbd>)</span>`;
+}
+
+/** @param {string} typed @param {string} respelt */
+function respeltMarkup(typed, respelt) {
+  return html`Nothing matched “${typed}”; showing results for <strong id="palette-respelt">${respelt}</strong>.`;
+}
+
 /** @param {SearchHit} h @param {number} i @param {boolean} selected */
 function hitMarkup(h, i, selected) {
   return html`<li role="option" id="palette-hit-${i}" class="palette-hit kind-${h.kind}" aria-selected="${selected}"
@@ -81,6 +93,7 @@ async function run(p) {
   const text = p.input.value;
   if (!text.trim()) {
     p.hits = [];
+    p.suggestion = null;
     p.status.textContent = "";
     paint(p);
     return;
@@ -88,8 +101,17 @@ async function run(p) {
   try {
     const results = await api.search({ query: text, notesOnly: p.notesOnly.checked, limit: LIMIT });
     if (mine !== p.sequence) return; // a newer query is on its way
-    Object.assign(p, { hits: results.hits, terms: results.terms, active: 0 });
-    p.status.textContent = statusText(results);
+    // One close word for each unknown one: no choice to ask about, so search it.
+    const respelt =
+      results.suggestion && results.suggestionIsSure
+        ? await api.search({ query: results.suggestion, notesOnly: p.notesOnly.checked, limit: LIMIT })
+        : null;
+    if (mine !== p.sequence) return;
+    const shown = respelt?.hits.length ? respelt : results;
+    Object.assign(p, { hits: shown.hits, terms: shown.terms, active: 0, suggestion: shown === results ? results.suggestion : null });
+    if (shown !== results) p.status.innerHTML = respeltMarkup(text.trim(), results.suggestion).markup;
+    else if (p.suggestion) p.status.innerHTML = suggestionMarkup(p.suggestion).markup;
+    else p.status.textContent = statusText(results);
     paint(p);
   } catch (err) {
     if (mine === p.sequence) p.status.textContent = `Search failed: ${errorText(err)}`;
@@ -116,10 +138,26 @@ function onInputKey(p, e) {
     if (!p.hits.length) return;
     p.active = (p.active + (e.key === "ArrowDown" ? 1 : p.hits.length - 1)) % p.hits.length;
     paint(p);
+  } else if (e.key === "Escape") {
+    // WebKitGTK's search field takes Esc to clear itself and the dialog
+    // never hears it: close here, as the palette's help line promises.
+    e.preventDefault();
+    p.el.close();
   } else if (e.key === "Enter") {
     e.preventDefault();
-    go(p, p.active);
+    if (!p.hits.length && p.suggestion) useSuggestion(p);
+    else go(p, p.active);
   }
+}
+
+/** Searches the offered respelling, as if typed. @param {PaletteState} p */
+function useSuggestion(p) {
+  if (!p.suggestion) return;
+  p.input.value = p.suggestion;
+  p.suggestion = null;
+  clearTimeout(p.timer);
+  p.input.focus();
+  run(p);
 }
 
 function build() {
@@ -139,6 +177,7 @@ function build() {
     hits: [],
     terms: [],
     active: 0,
+    suggestion: null,
     sequence: 0,
     timer: undefined,
   };
@@ -148,6 +187,7 @@ function build() {
   });
   p.notesOnly.addEventListener("change", () => run(p));
   p.input.addEventListener("keydown", (e) => onInputKey(p, e));
+  p.status.addEventListener("click", (e) => closestTarget(e, "#palette-suggestion") && useSuggestion(p));
   p.list.addEventListener("click", (e) => {
     const li = closestTarget(e, "li[data-index]");
     if (li) go(p, Number(li.dataset.index));

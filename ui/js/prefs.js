@@ -19,8 +19,15 @@ export const NEW_PER_DAY_RANGE = Object.freeze({ min: 0, max: 1000 });
  * @property {Theme} theme
  * @property {TextSize} textSize
  * @property {string} lastRoute
+ * @property {Place | null} lastPlace where in its view the learner was, brought back at start-up
  * @property {number} desiredRetention
  * @property {number} newPerDay
+ */
+
+/**
+ * @typedef {object} Place
+ * @property {string} route the address of the view
+ * @property {number} scrollY how far down it was scrolled, in CSS pixels
  */
 
 /** @type {Readonly<PrefValues>} */
@@ -28,6 +35,7 @@ export const DEFAULT_PREFS = Object.freeze({
   theme: "system",
   textSize: "medium",
   lastRoute: "#/",
+  lastPlace: null,
   desiredRetention: 0.9,
   newPerDay: 20,
 });
@@ -47,6 +55,10 @@ export function sanitizePrefs(raw) {
   if (raw && THEMES.includes(raw.theme)) prefs.theme = raw.theme;
   if (raw && TEXT_SIZES.includes(raw.textSize)) prefs.textSize = raw.textSize;
   if (raw && typeof raw.lastRoute === "string" && raw.lastRoute.startsWith("#/")) prefs.lastRoute = raw.lastRoute;
+  const place = raw?.lastPlace;
+  if (place && typeof place.route === "string" && place.route.startsWith("#/") && Number.isFinite(place.scrollY) && place.scrollY >= 0) {
+    prefs.lastPlace = { route: place.route, scrollY: place.scrollY };
+  }
   const retention = Number(raw?.desiredRetention);
   if (raw?.desiredRetention != null && retention >= RETENTION_RANGE.min && retention <= RETENTION_RANGE.max) {
     prefs.desiredRetention = retention;
@@ -78,7 +90,7 @@ export function resolveTheme(theme, systemPrefersDark) {
  * app_status, so the first view waits for no extra call). The file is opened
  * through the store plugin when a value first changes; if it cannot be, the
  * change is kept in memory until the app closes.
- * @param {Pick<TauriStorePlugin, "load">} storePlugin
+ * @param {Pick<TauriStorePlugin, "getStore">} storePlugin
  * @param {string} path
  * @param {unknown} stored
  * @returns {Prefs}
@@ -89,7 +101,13 @@ export function openPrefs(storePlugin, path, stored) {
   let opening = null;
   const store = () => {
     opening ??= Promise.resolve()
-      .then(() => storePlugin.load(path, { defaults: {}, autoSave: 200 }))
+      // The store the app opened at start-up (app_status reads it): the page
+      // may not load one itself, so it cannot write JSON at a path of its choosing.
+      .then(() => storePlugin.getStore(path))
+      .then((file) => {
+        if (!file) throw new Error(`the preferences store ${path} is not open`);
+        return file;
+      })
       .catch((err) => {
         console.warn("preferences cannot be saved; changes last until the app closes", err);
         return null;

@@ -7,12 +7,13 @@
 //   #/backups
 //   #/review[?category=..|?comparison=..]   a review session
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
+//   #/archived                              notes on items no longer in the library
 
 /**
  * A place in the app. `name` says which view; the rest are that view's
  * parameters (empty strings when a filter is unset).
  * @typedef {object} Route
- * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills or not-found
+ * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills, archived or not-found
  * @property {string} [id] the comparison's
  * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
  * @property {string} [highlight] searched words to mark on the landing item
@@ -50,6 +51,7 @@ export function parseRoute(hash) {
   }
   if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
   if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
+  if (parts[0] === "archived" && parts.length === 1) return { name: "archived" };
   return { name: "not-found", path };
 }
 
@@ -86,6 +88,8 @@ export function buildHash(route) {
       return route.comparison ? `#/drill?comparison=${encodeURIComponent(route.comparison)}` : "#/drill";
     case "drills":
       return "#/drills";
+    case "archived":
+      return "#/archived";
     default:
       return "#/";
   }

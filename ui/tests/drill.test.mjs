@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DRILL_SECONDS, clearDraft, readDraft, resumes, secondsUsed, writeDraft } from "../js/views/drill.js";
+import { DRILL_SECONDS, RECENT_AVOIDED, clearDraft, pickAnother, readDraft, resumes, secondsUsed, writeDraft } from "../js/views/drill.js";
 
 /** A Storage stand-in over a Map; `refuse` makes every call throw, as a full or blocked storage does. */
 function memoryStorage({ refuse = false } = {}) {
@@ -79,4 +79,25 @@ test("the seconds used count from the start and stop at the drill's time", () =>
   assert.equal(secondsUsed(START, START + 61_400), 61);
   assert.equal(secondsUsed(START, START + 3_600_000), DRILL_SECONDS, "a drill left open for an hour");
   assert.equal(secondsUsed(START, START - 5_000), 0, "a clock set back is not negative time");
+});
+
+test("another drill is never the one on screen nor one of the last five drilled", () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `c${i}`);
+  const drilled = ["c1", "c2", "c1", "c3", "c4", "c5", "c6", "c7"];
+  const avoided = new Set(["c0", "c1", "c2", "c3", "c4", "c5"]);
+  const seen = new Set();
+  for (let i = 0; i < 200; i++) {
+    const pick = pickAnother(ids, "c0", drilled, () => i / 200);
+    assert.ok(!avoided.has(pick), `${pick} was on screen or drilled in the last ${RECENT_AVOIDED}`);
+    seen.add(pick);
+  }
+  assert.deepEqual([...seen].sort(), ["c10", "c11", "c6", "c7", "c8", "c9"], "every other one can come");
+  assert.ok(!["c1", "c2"].includes(pickAnother(ids, null, drilled, () => 0)), "a drill started from Past drills avoids them too");
+});
+
+test("in a small library fewer recent drills are avoided, and never the whole library", () => {
+  assert.equal(pickAnother(["a", "b"], "a", ["b", "a"], () => 0.99), "b");
+  assert.equal(pickAnother(["a", "b", "c"], "a", ["b", "c"], () => 0), "c", "the oldest of the recent ones comes back first");
+  assert.equal(pickAnother(["a"], "a", ["a"], () => 0.5), "a", "one comparison: that one again");
+  assert.equal(pickAnother([], null, [], () => 0.5), undefined);
 });

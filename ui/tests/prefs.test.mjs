@@ -16,12 +16,21 @@ test("malformed preferences fall back to defaults", () => {
     theme: "dark",
     textSize: "large",
     lastRoute: "#/settings",
+    lastPlace: null,
     desiredRetention: 0.85,
     newPerDay: 5,
   });
   assert.equal(sanitizePrefs({ desiredRetention: 2 }).desiredRetention, 0.9);
   assert.equal(sanitizePrefs({ newPerDay: -1 }).newPerDay, 20);
   assert.equal(sanitizePrefs({ newPerDay: 2.5 }).newPerDay, 20);
+});
+
+test("the place in the last view is kept only when it names a route and a scroll offset", () => {
+  const place = { route: "#/c/ec2-vs-lambda", scrollY: 840 };
+  assert.deepEqual(sanitizePrefs({ lastPlace: place }).lastPlace, place);
+  for (const bad of [{ route: "https://x", scrollY: 1 }, { route: "#/", scrollY: -5 }, { route: "#/", scrollY: "9" }, "#/", 7]) {
+    assert.equal(sanitizePrefs({ lastPlace: bad }).lastPlace, null, JSON.stringify(bad));
+  }
 });
 
 function fakeStorePlugin() {
@@ -36,7 +45,7 @@ function fakeStorePlugin() {
     get loads() {
       return loads;
     },
-    async load(path) {
+    async getStore(path) {
       loads += 1;
       data.path = path;
       return {
@@ -76,8 +85,17 @@ test("setting a preference to the value it has writes nothing", async () => {
 });
 
 test("openPrefs survives a store that cannot load, keeping changes in memory", async () => {
-  const prefs = openPrefs({ load: async () => { throw new Error("disk full"); } }, "/x", undefined);
+  const prefs = openPrefs({ getStore: async () => { throw new Error("disk full"); } }, "/x", undefined);
   assert.equal(prefs.get("theme"), "system");
   await prefs.set("theme", "light");
   assert.equal(prefs.get("theme"), "light");
+});
+
+test("a preferences store the app did not open is not created by the page; changes stay in memory", async () => {
+  let asked = 0;
+  const prefs = openPrefs({ getStore: async () => (asked++, null) }, "/x", undefined);
+  await prefs.set("theme", "dark");
+  await prefs.set("textSize", "large");
+  assert.equal(prefs.get("theme"), "dark");
+  assert.equal(asked, 1, "asked once, not again for every change");
 });

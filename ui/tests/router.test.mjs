@@ -43,6 +43,7 @@ test("buildHash and parseRoute round-trip", () => {
   const routes = [
     { name: "dashboard" },
     { name: "settings" },
+    { name: "archived" },
     { name: "list", category: "Security & Identity", tag: "aws", q: "kms vs hsm" },
     { name: "comparison", id: "sqs-standard-vs-fifo" },
     { name: "comparison", id: "a-b", target: { section: "when_to_use", itemId: "x/y" } },

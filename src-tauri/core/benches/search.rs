@@ -115,11 +115,16 @@ fn main() {
         ("common term", "throughput", "throughput"),
         ("two words", "queues servers", "queues"),
         ("two-letter prefix", "ze", "ze"),
+        // No hit, so the vocabulary is scanned for "Did you mean zanzibar?".
+        ("typo", "zanzibra", "zanzibra"),
     ];
     println!(
         "{:<18} {:>8} {:>10} {:>10} {:>12} {:>12} {:>8}",
         "query", "matches", "fts p50", "fts p95", "LIKE p50", "LIKE p95", "ratio"
     );
+    let typo = search(store.conn(), &SearchQuery { text: "zanzibra".into(), ..SearchQuery::default() })
+        .expect("search");
+    println!("typo `zanzibra` suggests {:?}", typo.suggestion);
     for (label, text, needle) in cases {
         let (fts, _) = time_search(&store, text);
         let (like, count) = time_like(&store, needle);

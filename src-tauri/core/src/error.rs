@@ -12,6 +12,7 @@ pub enum Entity {
     Comparison,
     Item,
     NoteVersion,
+    Note,
     Card,
     Backup,
     Drill,
@@ -23,6 +24,7 @@ impl Entity {
             Entity::Comparison => "comparison",
             Entity::Item => "item",
             Entity::NoteVersion => "earlier version of this note",
+            Entity::Note => "note on",
             Entity::Card => "card",
             Entity::Backup => "backup",
             Entity::Drill => "drill",
@@ -35,6 +37,7 @@ impl Entity {
             Entity::Comparison => "unknown_comparison",
             Entity::Item => "unknown_item",
             Entity::NoteVersion => "unknown_version",
+            Entity::Note => "unknown_note",
             Entity::Card => "unknown_card",
             Entity::Backup => "unknown_backup",
             Entity::Drill => "unknown_drill",
@@ -91,6 +94,11 @@ pub enum Error {
     #[error("{0}")]
     InvalidArgument(String),
 
+    /// Only an archived note can be deleted outright: a current item's note
+    /// is cleared in its editor, where the learner sees what it annotates.
+    #[error("the note on {0} is not archived: its item is still in the library. Clear it on the comparison's page instead.")]
+    NotArchived(String),
+
     #[error("the scheduler could not grade this card: {0}")]
     Scheduler(String),
 
@@ -99,6 +107,12 @@ pub enum Error {
 
     #[error("the database could not be brought up to date: {0}. It was left as it was.")]
     Migration(String),
+
+    #[error(
+        "Versus is already open with the data folder {data_dir}. Switch to that window; \
+         two at once could overwrite each other's notes."
+    )]
+    AlreadyOpen { data_dir: PathBuf },
 }
 
 impl From<rusqlite::Error> for Error {
@@ -121,9 +135,11 @@ impl Error {
             Error::UnknownSection(_) => "unknown_section",
             Error::NoteTooLarge { .. } => "note_too_large",
             Error::InvalidArgument(_) => "invalid_argument",
+            Error::NotArchived(_) => "not_archived",
             Error::Scheduler(_) => "scheduler",
             Error::BadImport { .. } => "bad_import",
             Error::Migration(_) => "migration",
+            Error::AlreadyOpen { .. } => "already_open",
         }
     }
 

@@ -15,18 +15,52 @@ fn temp_beside(path: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to `path` durably.
+/// On failure nothing is left behind: a half-written temporary file would
+/// sit in the learner's folder, hidden, until someone wonders what it is.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let temp = temp_beside(path);
-    let mut file = File::create(&temp).map_err(Error::io("could not write", &temp))?;
-    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(Error::io("could not write", &temp))?;
-    finish(&temp, path)
+    let written = File::create(&temp).map_err(Error::io("could not write", &temp)).and_then(|mut file| {
+        file.write_all(bytes).and_then(|_| file.sync_all()).map_err(Error::io("could not write", &temp))
+    });
+    discard_on_failure(&temp, written.and_then(|_| finish(&temp, path)))
 }
 
-/// Makes `dst` a durable copy of `src`.
+/// Makes `dst` a durable copy of `src`; on failure no temporary file is left.
 pub fn copy_durably(src: &Path, dst: &Path) -> Result<()> {
     let temp = temp_beside(dst);
-    copy_synced(src, &temp)?;
-    finish(&temp, dst)
+    discard_on_failure(&temp, copy_synced(src, &temp).and_then(|_| finish(&temp, dst)))
+}
+
+/// Removes the temporary file of a write that failed, and answers its error.
+fn discard_on_failure(temp: &Path, outcome: Result<()>) -> Result<()> {
+    if outcome.is_err() {
+        // The write's own error is the one worth telling; a temporary file
+        // that cannot be removed either was most likely never created.
+        let _ = fs::remove_file(temp);
+    }
+    outcome
+}
+
+/// Creates a new folder `base` inside `parent`, or `base-2`, `base-3`… when
+/// that name is taken, and answers its path. `create_dir` (not `_all`) claims
+/// the name atomically, so an export never lands among files already there.
+pub fn create_unique_dir(parent: &Path, base: &str) -> Result<PathBuf> {
+    for n in 1..=1000u32 {
+        let name = if n == 1 { base.to_string() } else { format!("{base}-{n}") };
+        let dir = parent.join(name);
+        match fs::create_dir(&dir) {
+            Ok(()) => {
+                sync_dir(parent);
+                return Ok(dir);
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(Error::io("could not create the folder", &dir)(err)),
+        }
+    }
+    Err(Error::io("could not create the folder", &parent.join(base))(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "a thousand folders of that name are already there",
+    )))
 }
 
 /// Copies `src` to `dst` (replacing it) and syncs the copy, but puts it

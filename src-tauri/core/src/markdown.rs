@@ -29,10 +29,46 @@ pub const MAX_DEPTH: usize = 24;
 
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let markdown = capped_quote_markers(markdown);
+    let markdown = fenced_markup_floods(capped_quote_markers(markdown));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, capped(safe(Parser::new_ext(&markdown, options))));
     out
+}
+
+/// A line longer than this that is mostly inline markup is shown as code.
+const FLOOD_LINE_BYTES: usize = 16 * 1024;
+
+fn is_inline_markup(byte: u8) -> bool {
+    matches!(byte, b'*' | b'_' | b'[' | b']' | b'(' | b')' | b'!' | b'`' | b'~' | b'<' | b'>' | b'\\')
+}
+
+/// A flood of inline markup: a line over [`FLOOD_LINE_BYTES`] that is more
+/// markup characters than anything else (a megabyte of `[` or of `*_`).
+fn is_flood(line: &str) -> bool {
+    line.len() > FLOOD_LINE_BYTES && line.bytes().filter(|&b| is_inline_markup(b)).count() * 2 > line.len()
+}
+
+/// The text with every flood of markup put in a fenced code block, where
+/// the parser reads it as plain characters. The parser's cost is per
+/// delimiter (130–150 ns here), so a megabyte of them took 150 ms as
+/// Markdown and takes a few ms as code; a person's notes have no such line,
+/// and every character still shows as typed.
+fn fenced_markup_floods(markdown: Cow<'_, str>) -> Cow<'_, str> {
+    if !markdown.lines().any(is_flood) {
+        return markdown;
+    }
+    let mut out = String::with_capacity(markdown.len() + 64);
+    for line in markdown.split_inclusive('\n') {
+        if is_flood(line) {
+            // A fence longer than any run of backticks in the line.
+            let longest = line.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            out.push_str(&format!("\n{fence}\n{}\n{fence}\n\n", line.trim_end_matches('\n')));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The markers (`>`, spaces) at the start of a line.
@@ -259,6 +295,17 @@ mod tests {
         }
         // Text between raw tags is the learner's text and stays.
         assert!(render("<b>kept words</b>").contains("kept words"));
+    }
+
+    #[test]
+    fn a_flood_of_markup_shows_as_the_characters_typed() {
+        let flood = "*_[`".repeat(10_000);
+        let html = render(&format!("before\n\n{flood}\n\n*after*"));
+        let escaped = flood.replace('`', "`");
+        assert!(html.contains(&escaped), "every character is still there");
+        assert!(html.contains("<em>after</em>"), "the lines around it are Markdown as usual");
+        assert!(!render(&"word ".repeat(5_000)).contains("<code>"), "a long line of words is no flood");
+        audit(&html);
     }
 
     #[test]

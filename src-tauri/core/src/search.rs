@@ -74,6 +74,12 @@ pub struct SearchResults {
     /// Set when the query was longer than [`MAX_QUERY_CHARS`] or had more than
     /// [`MAX_QUERY_TERMS`] words, and was cut.
     pub truncated: bool,
+    /// When nothing was found and a word is not in the library: the query with
+    /// each such word replaced by the nearest word the library has.
+    pub suggestion: Option<String>,
+    /// Every replaced word had exactly one close word, so the suggestion can
+    /// be searched without asking.
+    pub suggestion_is_sure: bool,
 }
 
 /// Splits free text into search words, dropping anything without a letter or
@@ -112,7 +118,13 @@ pub const RANKED_CANDIDATES: i64 = 2_000;
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<SearchResults> {
     let (terms, truncated) = terms_of(&query.text);
     if terms.is_empty() {
-        return Ok(SearchResults { hits: Vec::new(), terms, truncated });
+        return Ok(SearchResults {
+            hits: Vec::new(),
+            terms,
+            truncated,
+            suggestion: None,
+            suggestion_is_sure: false,
+        });
     }
     let limit = if query.limit == 0 { DEFAULT_LIMIT } else { query.limit.min(200) };
     let expression = match_expression(&terms);
@@ -155,7 +167,106 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<SearchResults> {
             score,
         });
     }
-    Ok(SearchResults { hits, terms, truncated })
+    // Only an empty answer pays for the vocabulary scan.
+    let (suggestion, suggestion_is_sure) = match hits.is_empty() {
+        true => suggest(conn, &terms)?.map_or((None, false), |s| (Some(s.text), s.sure)),
+        false => (None, false),
+    };
+    Ok(SearchResults { hits, terms, truncated, suggestion, suggestion_is_sure })
+}
+
+/// A respelling of a query whose words the library does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query with each unknown word replaced.
+    pub text: String,
+    /// Each replaced word had a single close word (no choice was made).
+    pub sure: bool,
+}
+
+/// How many edits a word of `len` characters may be from its suggestion: one
+/// for short words, where two would reach almost anything, two otherwise.
+fn max_edits(len: usize) -> usize {
+    if len <= 4 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The nearest spelling of `terms` from the index's own words, or None when
+/// every word is known (as a word or a prefix) or an unknown one has no word
+/// within [`max_edits`].
+pub fn suggest(conn: &Connection, terms: &[String]) -> Result<Option<Suggestion>> {
+    let mut changed = false;
+    let mut sure = true;
+    let mut words = Vec::with_capacity(terms.len());
+    for term in terms {
+        let word = term.to_lowercase();
+        // Words with punctuation are split by the tokenizer: not respelt.
+        if word.chars().count() < 3 || !word.chars().all(char::is_alphanumeric) || is_known(conn, &word)? {
+            words.push(word);
+            continue;
+        }
+        match nearest_words(conn, &word)?.as_slice() {
+            [] => return Ok(None),
+            [only] => words.push(only.clone()),
+            [best, ..] => {
+                sure = false;
+                words.push(best.clone());
+            }
+        }
+        changed = true;
+    }
+    Ok(changed.then(|| Suggestion { text: words.join(" "), sure }))
+}
+
+/// Whether the index holds `word` or a word starting with it (search is by prefix).
+fn is_known(conn: &Connection, word: &str) -> Result<bool> {
+    let upper = format!("{word}\u{10FFFF}");
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM search_vocab WHERE term >= ?1 AND term < ?2 LIMIT 1")?
+        .query_row(params![word, upper], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The index's words within [`max_edits`] of `word`, nearest first, then the
+/// most used. Only words of a length that could be that close are compared,
+/// and only those starting with the word's first or second letter: fts5vocab
+/// reads every posting of each word it passes (about 90 ms for the whole
+/// vocabulary of 100,000 notes), while a term range is a seek. A
+/// swapped first pair of letters is still found; a wrong or missing first
+/// letter is not.
+fn nearest_words(conn: &Connection, word: &str) -> Result<Vec<String>> {
+    let len = word.chars().count();
+    let edits = max_edits(len);
+    let mut starts: Vec<char> = word.chars().take(2).collect();
+    starts.dedup();
+    let mut stmt = conn.prepare_cached(
+        "SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?2 AND length(term) BETWEEN ?3 AND ?4",
+    )?;
+    let mut near: Vec<(usize, i64, String)> = Vec::new();
+    for start in starts {
+        let (low, high) = (start.to_string(), format!("{start}\u{10FFFF}"));
+        let rows = stmt.query_map(params![low, high, (len - edits) as i64, (len + edits) as i64], |row| {
+            row.get::<_, String>(0)
+        })?;
+        for term in rows {
+            let term = term?;
+            let distance = strsim::damerau_levenshtein(word, &term);
+            if distance <= edits {
+                near.push((distance, 0, term));
+            }
+        }
+    }
+    // Counted for the few close words only, each a seek to one term.
+    let mut docs = conn.prepare_cached("SELECT doc FROM search_vocab WHERE term = ?1")?;
+    for candidate in &mut near {
+        candidate.1 = -docs.query_row([&candidate.2], |row| row.get::<_, i64>(0)).optional()?.unwrap_or(0);
+    }
+    near.sort();
+    Ok(near.into_iter().map(|(_, _, term)| term).collect())
 }
 
 struct Detail {

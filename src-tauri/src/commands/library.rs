@@ -8,6 +8,7 @@ use versus_core::ops::{self, Dashboard};
 use versus_core::search::{SearchQuery, SearchResults, DEFAULT_LIMIT};
 use versus_core::study::StudyContext;
 
+use super::args::Arg;
 use super::{AppState, CommandError, CommandResult};
 
 #[tauri::command]
@@ -22,19 +23,22 @@ pub async fn categories(state: State<'_, AppState>) -> CommandResult<Vec<Categor
 
 /// A comparison's page with the learner's notes; reading it writes nothing.
 #[tauri::command]
-pub async fn get_comparison(state: State<'_, AppState>, id: String) -> CommandResult<ComparisonPage> {
+pub async fn get_comparison(state: State<'_, AppState>, id: Arg<String>) -> CommandResult<ComparisonPage> {
+    let id = id.0;
     state.with_store(move |store| ops::comparison_page(store, &id)).await
 }
 
 /// Records that the learner opened a comparison's page ("recently viewed").
 #[tauri::command]
-pub async fn record_view(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub async fn record_view(state: State<'_, AppState>, id: Arg<String>) -> CommandResult<()> {
+    let id = id.0;
     state.with_store(move |store| ops::record_view(store, &id)).await
 }
 
 /// Everything the dashboard shows, in one call: it is the usual first view.
 #[tauri::command]
-pub async fn dashboard(state: State<'_, AppState>, context: StudyContext) -> CommandResult<Dashboard> {
+pub async fn dashboard(state: State<'_, AppState>, context: Arg<StudyContext>) -> CommandResult<Dashboard> {
+    let context = context.0;
     let (clock, settings) = context.parts()?;
     state.with_store(move |store| ops::dashboard(store, clock, settings)).await
 }
@@ -42,11 +46,15 @@ pub async fn dashboard(state: State<'_, AppState>, context: StudyContext) -> Com
 #[tauri::command]
 pub async fn search(
     state: State<'_, AppState>,
-    query: String,
-    category: Option<String>,
-    notes_only: Option<bool>,
-    limit: Option<usize>,
+    query: Arg<String>,
+    category: Arg<Option<String>>,
+    notes_only: Arg<Option<bool>>,
+    limit: Arg<Option<usize>>,
 ) -> CommandResult<SearchResults> {
+    let query = query.0;
+    let category = category.0;
+    let notes_only = notes_only.0;
+    let limit = limit.0;
     let query = SearchQuery {
         text: query,
         category: category.filter(|c| !c.is_empty()),
@@ -60,7 +68,8 @@ pub async fn search(
 /// Rendered on a blocking thread: a pathological note must never hold the
 /// main thread, which serves the window.
 #[tauri::command]
-pub async fn render_markdown(text: String) -> CommandResult<String> {
+pub async fn render_markdown(text: Arg<String>) -> CommandResult<String> {
+    let text = text.0;
     check_size(&text)?;
     tauri::async_runtime::spawn_blocking(move || versus_core::markdown::render(&text))
         .await

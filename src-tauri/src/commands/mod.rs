@@ -2,6 +2,9 @@
 //! exactly one call into `versus_core::ops`, and answers a typed error
 //! `{ code, message }`. No SQL and no domain rule here.
 
+pub mod args;
+#[cfg(test)]
+mod contract;
 pub mod data;
 mod error;
 pub mod library;
@@ -15,3 +18,43 @@ mod types;
 pub use error::{CommandError, CommandResult};
 pub use state::AppState;
 pub use status::PREFERENCES_FILE;
+
+/// Every command the page may call, for the app and for the command-layer
+/// tests alike (which run it on Tauri's mock runtime).
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        crate::window::close_window,
+        crate::window::open_link,
+        status::app_status,
+        status::first_view_ready,
+        library::list_comparisons,
+        library::categories,
+        library::get_comparison,
+        library::record_view,
+        library::dashboard,
+        library::search,
+        library::render_markdown,
+        notes::save_note,
+        notes::note_history,
+        notes::restore_note_version,
+        notes::archived_notes,
+        notes::delete_archived_note,
+        data::list_backups,
+        data::backup_now,
+        data::restore_preview,
+        data::restore_backup,
+        data::export_markdown,
+        data::export_comparison_markdown,
+        data::export_json,
+        data::import_json,
+        study::review_queue,
+        study::grade_card,
+        study::undo_review,
+        study::suspend_card,
+        study::create_card,
+        study::comparison_progress,
+        study::save_drill,
+        study::grade_drill,
+        study::list_drills,
+    ]
+}

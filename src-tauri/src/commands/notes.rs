@@ -2,10 +2,11 @@
 
 use tauri::State;
 use versus_core::content::Section;
-use versus_core::notes::{ArchivedNote, Note, NoteKey, NoteVersion};
-use versus_core::ops::{self, SavedNote};
+use versus_core::notes::{Note, NoteKey, NoteVersion};
+use versus_core::ops::{self, ArchivedNoteView, SavedNote};
 use versus_core::Error;
 
+use super::args::Arg;
 use super::{AppState, CommandResult};
 
 /// The key of a note from the UI's three arguments.
@@ -20,11 +21,15 @@ pub(super) fn note_key(comparison_id: String, section: &str, item_id: String) ->
 #[tauri::command]
 pub async fn save_note(
     state: State<'_, AppState>,
-    comparison_id: String,
-    section: String,
-    item_id: String,
-    body: String,
+    comparison_id: Arg<String>,
+    section: Arg<String>,
+    item_id: Arg<String>,
+    body: Arg<String>,
 ) -> CommandResult<SavedNote> {
+    let comparison_id = comparison_id.0;
+    let section = section.0;
+    let item_id = item_id.0;
+    let body = body.0;
     let key = note_key(comparison_id, &section, item_id)?;
     state.with_store(move |store| ops::save_note(store, &key, &body)).await
 }
@@ -32,10 +37,13 @@ pub async fn save_note(
 #[tauri::command]
 pub async fn note_history(
     state: State<'_, AppState>,
-    comparison_id: String,
-    section: String,
-    item_id: String,
+    comparison_id: Arg<String>,
+    section: Arg<String>,
+    item_id: Arg<String>,
 ) -> CommandResult<Vec<NoteVersion>> {
+    let comparison_id = comparison_id.0;
+    let section = section.0;
+    let item_id = item_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
     state.with_store(move |store| ops::note_history(store, &key)).await
 }
@@ -43,16 +51,36 @@ pub async fn note_history(
 #[tauri::command]
 pub async fn restore_note_version(
     state: State<'_, AppState>,
-    comparison_id: String,
-    section: String,
-    item_id: String,
-    version_id: i64,
+    comparison_id: Arg<String>,
+    section: Arg<String>,
+    item_id: Arg<String>,
+    version_id: Arg<i64>,
 ) -> CommandResult<Option<Note>> {
+    let comparison_id = comparison_id.0;
+    let section = section.0;
+    let item_id = item_id.0;
+    let version_id = version_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
     state.with_store(move |store| ops::restore_note_version(store, &key, version_id)).await
 }
 
 #[tauri::command]
-pub async fn archived_notes(state: State<'_, AppState>) -> CommandResult<Vec<ArchivedNote>> {
+pub async fn archived_notes(state: State<'_, AppState>) -> CommandResult<Vec<ArchivedNoteView>> {
     state.with_store(|store| ops::archived_notes(store)).await
+}
+
+/// Clears an archived note (never a current one); returns the version that
+/// keeps its text, for an undo.
+#[tauri::command]
+pub async fn delete_archived_note(
+    state: State<'_, AppState>,
+    comparison_id: Arg<String>,
+    section: Arg<String>,
+    item_id: Arg<String>,
+) -> CommandResult<NoteVersion> {
+    let comparison_id = comparison_id.0;
+    let section = section.0;
+    let item_id = item_id.0;
+    let key = note_key(comparison_id, &section, item_id)?;
+    state.with_store(move |store| ops::delete_archived_note(store, &key)).await
 }

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use versus_core::store::autobackup::{self, SharedStatus};
 use versus_core::store::backup::backup_dir;
+use versus_core::store::lock::DataDirLock;
 use versus_core::store::recovery::Recovery;
 use versus_core::store::startup;
 use versus_core::store::{ImportReport, Store};
@@ -35,12 +36,17 @@ pub struct AppState {
     /// Tells the automatic backups that the first view is on screen, so the
     /// start-up snapshot never holds the store while that view loads.
     first_view: Mutex<Option<Sender<()>>>,
+    /// The data folder's lock, held for the whole run (None when the folder
+    /// could not even be locked: opening the store then says why).
+    _lock: Option<DataDirLock>,
+    /// Test seam: see [`super::data::DIALOG_SEAM_VAR`].
+    pub(super) dialog_seam: Option<PathBuf>,
 }
 
 impl AppState {
     /// Starts opening (and if need be repairing) the store on its own thread
     /// and returns at once. The automatic backups start once it is open.
-    pub fn open_in_background(data_dir: PathBuf) -> AppState {
+    pub fn open_in_background(data_dir: PathBuf, lock: Option<DataDirLock>) -> AppState {
         let opened = Arc::new(OnceLock::new());
         let backups = SharedStatus::default();
         let (first_view, first_view_shown) = mpsc::channel();
@@ -49,6 +55,8 @@ impl AppState {
             opened: opened.clone(),
             backups: backups.clone(),
             first_view: Mutex::new(Some(first_view)),
+            _lock: lock,
+            dialog_seam: super::data::dialog_seam_from_env(),
         };
         let spawned = std::thread::Builder::new().name("versus-open-store".into()).spawn(move || {
             let _ = opened.set(open_store(&data_dir, backups, first_view_shown));
@@ -155,7 +163,8 @@ mod tests {
     #[test]
     fn commands_wait_for_the_store_opening_in_the_background() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let state = AppState::open_in_background(dir.path().to_path_buf());
+        let state =
+            AppState::open_in_background(dir.path().to_path_buf(), DataDirLock::acquire(dir.path()).ok());
         let count = tauri::async_runtime::block_on(
             state.with_store(|store| versus_core::ops::list_comparisons(store).map(|all| all.len())),
         );
@@ -170,7 +179,7 @@ mod tests {
         // A file where the data folder should be: the store cannot be opened.
         let not_a_folder = dir.path().join("file");
         std::fs::write(&not_a_folder, b"not a folder").expect("write");
-        let state = AppState::open_in_background(not_a_folder);
+        let state = AppState::open_in_background(not_a_folder, None);
         let err = tauri::async_runtime::block_on(state.with_store(|_| Ok(()))).expect_err("no store");
         assert_eq!(err.code, "io");
         let again = tauri::async_runtime::block_on(state.with_store(|_| Ok(()))).expect_err("still no store");

@@ -3,11 +3,12 @@
 //! the first view is on screen.
 
 use serde::Serialize;
-use tauri::State;
+use tauri::{Runtime, State};
 use ts_rs::TS;
 use versus_core::store::recovery::Recovery;
 use versus_core::store::ImportReport;
 
+use super::args::Arg;
 use super::{AppState, CommandError, CommandResult};
 
 /// The tauri-plugin-store file for preferences, beside the database so that
@@ -39,7 +40,10 @@ pub struct RecoveryNotice {
 
 /// Answers once the store has been opened (it opens while the window loads).
 #[tauri::command]
-pub async fn app_status(app: tauri::AppHandle, state: State<'_, AppState>) -> CommandResult<AppStatus> {
+pub async fn app_status<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<AppStatus> {
     let data_dir = state.data_dir.clone();
     state
         .with_opened(move |opened| {
@@ -64,7 +68,7 @@ pub async fn app_status(app: tauri::AppHandle, state: State<'_, AppState>) -> Co
 /// later writes go to the same store. A file that cannot be read counts as
 /// empty: the UI then shows its defaults, as it would for a new learner.
 fn stored_preferences(
-    app: &tauri::AppHandle,
+    app: &tauri::AppHandle<impl Runtime>,
     path: &std::path::Path,
 ) -> serde_json::Map<String, serde_json::Value> {
     use tauri_plugin_store::StoreExt;
@@ -80,11 +84,12 @@ fn stored_preferences(
 /// Called by the UI once its first view has rendered with its data; `marks`
 /// are the page's start-up moments for the probe, in ms since the Unix epoch.
 #[tauri::command]
-pub fn first_view_ready(
-    app: tauri::AppHandle,
+pub fn first_view_ready<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    marks: Option<Vec<(String, f64)>>,
+    marks: Arg<Option<Vec<(String, f64)>>>,
 ) {
+    let marks = marks.0;
     state.first_view_shown();
     crate::probe::report_first_view(&app, &marks.unwrap_or_default());
 }

@@ -10,6 +10,7 @@ use versus_core::study::progress::ComparisonProgress;
 use versus_core::study::review::Graded;
 use versus_core::study::{Grade, Scope, StudyContext};
 
+use super::args::Arg;
 use super::notes::note_key;
 use super::{AppState, CommandResult};
 
@@ -20,9 +21,11 @@ const DRILLS_LISTED: usize = 200;
 #[tauri::command]
 pub async fn review_queue(
     state: State<'_, AppState>,
-    scope: Scope,
-    context: StudyContext,
+    scope: Arg<Scope>,
+    context: Arg<StudyContext>,
 ) -> CommandResult<ReviewQueue> {
+    let scope = scope.0;
+    let context = context.0;
     let (clock, settings) = context.parts()?;
     state.with_store(move |store| ops::review_queue(store, &scope, clock, settings)).await
 }
@@ -30,10 +33,13 @@ pub async fn review_queue(
 #[tauri::command]
 pub async fn grade_card(
     state: State<'_, AppState>,
-    card_id: i64,
-    grade: u8,
-    context: StudyContext,
+    card_id: Arg<i64>,
+    grade: Arg<u8>,
+    context: Arg<StudyContext>,
 ) -> CommandResult<Graded> {
+    let card_id = card_id.0;
+    let grade = grade.0;
+    let context = context.0;
     let (clock, settings) = context.parts()?;
     let grade = Grade::from_number(grade)?;
     state.with_store(move |store| ops::grade_card(store, card_id, grade, clock, settings)).await
@@ -46,19 +52,30 @@ pub async fn undo_review(state: State<'_, AppState>) -> CommandResult<Option<Car
 }
 
 #[tauri::command]
-pub async fn suspend_card(state: State<'_, AppState>, card_id: i64, suspended: bool) -> CommandResult<()> {
+pub async fn suspend_card(
+    state: State<'_, AppState>,
+    card_id: Arg<i64>,
+    suspended: Arg<bool>,
+) -> CommandResult<()> {
+    let card_id = card_id.0;
+    let suspended = suspended.0;
     state.with_store(move |store| ops::suspend_card(store, card_id, suspended)).await
 }
 
 #[tauri::command]
 pub async fn create_card(
     state: State<'_, AppState>,
-    comparison_id: String,
-    section: String,
-    item_id: String,
-    front: String,
-    back: String,
+    comparison_id: Arg<String>,
+    section: Arg<String>,
+    item_id: Arg<String>,
+    front: Arg<String>,
+    back: Arg<String>,
 ) -> CommandResult<i64> {
+    let comparison_id = comparison_id.0;
+    let section = section.0;
+    let item_id = item_id.0;
+    let front = front.0;
+    let back = back.0;
     let key = note_key(comparison_id, &section, item_id)?;
     state.with_store(move |store| ops::create_card(store, &key, &front, &back)).await
 }
@@ -82,9 +99,11 @@ pub struct DrillSubmission {
 #[tauri::command]
 pub async fn save_drill(
     state: State<'_, AppState>,
-    drill: DrillSubmission,
-    context: StudyContext,
+    drill: Arg<DrillSubmission>,
+    context: Arg<StudyContext>,
 ) -> CommandResult<i64> {
+    let drill = drill.0;
+    let context = context.0;
     let (clock, settings) = context.parts()?;
     let answer = DrillAnswer {
         comparison_id: drill.comparison_id,
@@ -99,10 +118,13 @@ pub async fn save_drill(
 #[tauri::command]
 pub async fn grade_drill(
     state: State<'_, AppState>,
-    drill_id: i64,
-    grade: u8,
-    context: StudyContext,
+    drill_id: Arg<i64>,
+    grade: Arg<u8>,
+    context: Arg<StudyContext>,
 ) -> CommandResult<()> {
+    let drill_id = drill_id.0;
+    let grade = grade.0;
+    let context = context.0;
     let (clock, settings) = context.parts()?;
     let grade = Grade::from_number(grade)?;
     state.with_store(move |store| ops::grade_drill(store, drill_id, grade, clock, settings)).await

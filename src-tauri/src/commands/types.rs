@@ -60,9 +60,11 @@ fn generated() -> String {
         study::drills::Drill,
         ops::Dashboard,
         ops::SavedNote,
+        ops::ArchivedNoteView,
         ops::ReviewQueue,
         ops::BackupList,
         ops::Restored,
+        store::restore_preview::RestorePreview,
     ];
     let mut out = String::from(
         "// Generated from the Rust payload types by ts-rs: do not edit by hand.\n\

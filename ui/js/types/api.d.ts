@@ -97,7 +97,11 @@ export type NoteWithPlace = { comparisonTitle: string, itemText: string, retired
 
 export type SaveOutcome = "saved" | "unchanged" | "cleared";
 
-export type ExportSummary = { files: number, notes: number, };
+export type ExportSummary = { files: number, notes: number, 
+/**
+ * The file or folder written, to tell the learner where their notes went.
+ */
+location: string, };
 
 export type ImportSummary = { 
 /**
@@ -138,7 +142,17 @@ terms: Array<string>,
  * Set when the query was longer than [`MAX_QUERY_CHARS`] or had more than
  * [`MAX_QUERY_TERMS`] words, and was cut.
  */
-truncated: boolean, };
+truncated: boolean, 
+/**
+ * When nothing was found and a word is not in the library: the query with
+ * each such word replaced by the nearest word the library has.
+ */
+suggestion: string | null, 
+/**
+ * Every replaced word had exactly one close word, so the suggestion can
+ * be searched without asking.
+ */
+suggestionIsSure: boolean, };
 
 export type StudySettings = { 
 /**
@@ -198,13 +212,23 @@ heatmap: Array<number>, categories: Array<CategoryProgress>, };
 
 export type Drill = { id: number, comparisonId: string, comparisonTitle: string, startedAt: number, submittedAt: number, secondsUsed: number, answer: string, grade: number | null, };
 
-export type Dashboard = { study: StudyStats, comparisonCount: number, viewedCount: number, withNotes: number, noteCount: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
+export type Dashboard = { study: StudyStats, comparisonCount: number, viewedCount: number, withNotes: number, noteCount: number, 
+/**
+ * Notes on items the library no longer has current (`#/archived`).
+ */
+archivedCount: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
 
 export type SavedNote = { outcome: SaveOutcome, note: Note | null, 
 /**
  * The note rendered and sanitized, for the preview.
  */
 html: string, };
+
+export type ArchivedNoteView = { 
+/**
+ * The note rendered and sanitized.
+ */
+html: string, comparisonTitle: string | null, itemText: string | null, body: string, createdAt: number, updatedAt: number, comparisonId: string, section: Section, itemId: string, };
 
 export type ReviewQueue = { cards: Array<CardFace>, due: number, new: number, };
 
@@ -215,3 +239,30 @@ export type Restored = { restored: BackupInfo,
  * The backup of the state just replaced, so the restore can be undone.
  */
 safetyBackup: BackupInfo, };
+
+export type RestorePreview = { backup: BackupInfo, 
+/**
+ * Notes written since the backup: a restore removes them.
+ */
+notesAdded: number, 
+/**
+ * Notes whose text changed since the backup: a restore brings back the old text.
+ */
+notesChanged: number, 
+/**
+ * Notes cleared since the backup: a restore brings them back.
+ */
+notesRemoved: number, 
+/**
+ * Reviews made since the backup: a restore removes them.
+ */
+reviewsSince: number, 
+/**
+ * Drills handed in since the backup: a restore removes them.
+ */
+drillsSince: number, 
+/**
+ * Cards whose schedule (or suspension) differs from the backup's: a
+ * restore puts them back on the backup's schedule.
+ */
+cardsRescheduled: number, };

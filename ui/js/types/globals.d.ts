@@ -15,25 +15,9 @@ declare global {
     save(): Promise<void>;
   }
 
+  /** Only a store the app already opened: the capability grants no `load`. */
   interface TauriStorePlugin {
-    load(path: string, options?: { defaults?: Record<string, unknown>; autoSave?: boolean | number }): Promise<TauriStoreFile>;
-  }
-
-  interface TauriFileFilter {
-    name: string;
-    extensions: string[];
-  }
-
-  /** tauri-plugin-dialog; the UI only ever asks for one file or folder. */
-  interface TauriDialogPlugin {
-    open(options?: {
-      title?: string;
-      directory?: boolean;
-      multiple?: false;
-      defaultPath?: string;
-      filters?: TauriFileFilter[];
-    }): Promise<string | null>;
-    save(options?: { title?: string; defaultPath?: string; filters?: TauriFileFilter[] }): Promise<string | null>;
+    getStore(path: string): Promise<TauriStoreFile | null>;
   }
 
   interface TauriEvent<T> {
@@ -52,7 +36,6 @@ declare global {
       emit(event: string, payload?: unknown): Promise<void>;
     };
     store: TauriStorePlugin;
-    dialog: TauriDialogPlugin;
     webview: {
       getCurrentWebview(): { setZoom(level: number): Promise<void> };
     };

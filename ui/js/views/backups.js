@@ -27,8 +27,6 @@ const REASONS = {
   "before-migration": "Before an update",
 };
 
-const NOTES_FILTER = [{ name: "Versus notes", extensions: ["json"] }];
-
 /** @param {ImportSummary} s */
 export function importSummaryText(s) {
   const parts = [`${s.added} added`, `${s.updated} updated`, `${s.kept} already here`];
@@ -73,7 +71,7 @@ function pageMarkup() {
     </section>
     <dialog id="confirm-restore" aria-labelledby="confirm-title">
       <h2 id="confirm-title">Restore this backup?</h2>
-      <p id="confirm-text"></p>
+      <div id="confirm-text"></div>
       <form method="dialog" class="button-row">
         <button value="cancel" autofocus>Cancel</button>
         <button value="restore" id="confirm-yes" class="danger">Restore</button>
@@ -103,7 +101,7 @@ function backupRow(b) {
 /** @param {BackupInfo[]} backups */
 function backupTable(backups) {
   if (!backups.length) {
-    return html`<p class="empty">No backups yet. One is taken each time Versus starts and every 30 minutes while you write.</p>`;
+    return html`<p class="empty">No backups yet. The first is taken a few seconds after your first note is saved, or when Versus next starts if that comes first; after that, one at each start and every 30 minutes while you write.</p>`;
   }
   return html`<table class="backup-table">
           <thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Notes</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
@@ -167,15 +165,59 @@ async function backupNow(s) {
   await repaintBackups(s);
 }
 
-/** Asks before a restore, saying what it replaces. @param {BackupsState} s @param {Event} e */
-function askRestore(s, e) {
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Everything a restore rolls back, with the counts: it is not only notes but
+ * every review, drill and schedule since the backup, and the learner must
+ * know that before confirming.
+ * @param {import('../types/api').RestorePreview} p
+ * @param {string} when the backup's time, as the list shows it
+ * @returns {string[]} one sentence per kind of change
+ */
+export function restoreChangesText(p, when) {
+  const held = p.backup.noteCount === null ? "? notes" : counted(p.backup.noteCount, "note", "notes");
+  const lines = [`Your data goes back to the backup from ${when} (${held}).`];
+  const notes = [];
+  if (p.notesAdded) notes.push(`${counted(p.notesAdded, "note", "notes")} written since then will be removed`);
+  if (p.notesChanged) notes.push(`${counted(p.notesChanged, "note goes back to its", "notes go back to their")} earlier text`);
+  if (p.notesRemoved) notes.push(`${counted(p.notesRemoved, "note", "notes")} cleared since then will come back`);
+  if (notes.length) lines.push(`Notes: ${notes.join("; ")}.`);
+  const study = [];
+  if (p.reviewsSince) study.push(`${counted(p.reviewsSince, "review", "reviews")} made since then will be removed`);
+  if (p.drillsSince) study.push(`${counted(p.drillsSince, "drill", "drills")} handed in since then will be removed`);
+  if (p.cardsRescheduled) study.push(`${counted(p.cardsRescheduled, "card goes back to the schedule it", "cards go back to the schedule they")} had then`);
+  if (study.length) lines.push(`Study: ${study.join("; ")}.`);
+  if (lines.length === 1) lines.push("Nothing has changed since this backup.");
+  lines.push("A backup of everything as it is now is taken first, so you can come back to it.");
+  return lines;
+}
+
+/** Asks before a restore, saying everything it changes. @param {BackupsState} s @param {Event} e */
+async function askRestore(s, e) {
   const button = closestTarget(e, "button.restore");
   if (!button) return;
-  s.view.querySelector("#confirm-text").textContent =
-    `Your notes will be replaced by the backup from ${button.dataset.when} (${button.dataset.notes} notes). ` +
-    "A backup of your notes as they are now is taken first, so you can come back to them.";
+  const file = button.dataset.file;
+  const preview = await attempt(() => api.restorePreview(file), s.result, {
+    prefix: "Could not read what this backup holds: ",
+    onError: (error) => isGone(error) && repaintBackups(s),
+  });
+  if (!preview) return;
+  const text = s.view.querySelector("#confirm-text");
+  text.replaceChildren(
+    ...restoreChangesText(preview, button.dataset.when).map((line) => {
+      const p = document.createElement("p");
+      p.textContent = line;
+      return p;
+    }),
+  );
   s.confirm.returnValue = "";
-  s.confirm.dataset.file = button.dataset.file;
+  s.confirm.dataset.file = file;
   s.confirm.showModal();
 }
 
@@ -197,10 +239,9 @@ async function restore(s) {
 function exportMarkdown(s) {
   return attempt(
     async () => {
-      const dir = await api.dialogs().open({ directory: true, title: "Choose a folder for the Markdown files" });
-      if (!dir) return;
-      const summary = await busy(s, "Exporting Markdown…", (onProgress) => api.exportMarkdown(dir, onProgress));
-      s.result.textContent = `Exported ${summary.notes} notes in ${summary.files} files to ${dir}.`;
+      const summary = await busy(s, "Exporting Markdown…", (onProgress) => api.exportMarkdown(onProgress));
+      if (!summary) return; // the learner cancelled the folder dialog
+      s.result.textContent = `Exported ${summary.notes} notes in ${summary.files} files to ${summary.location}.`;
     },
     s.result,
     { prefix: "Export failed: " },
@@ -211,15 +252,9 @@ function exportMarkdown(s) {
 function exportJson(s) {
   return attempt(
     async () => {
-      const date = new Date().toISOString().slice(0, 10);
-      const path = await api.dialogs().save({
-        title: "Export notes as JSON",
-        defaultPath: `versus-notes-${date}.json`,
-        filters: NOTES_FILTER,
-      });
-      if (!path) return;
-      const summary = await busy(s, "Exporting…", (onProgress) => api.exportJson(path, onProgress));
-      s.result.textContent = `Exported ${summary.notes} notes with their history to ${path}.`;
+      const summary = await busy(s, "Exporting…", (onProgress) => api.exportJson(onProgress));
+      if (!summary) return;
+      s.result.textContent = `Exported ${summary.notes} notes with their history to ${summary.location}.`;
     },
     s.result,
     { prefix: "Export failed: " },
@@ -230,9 +265,8 @@ function exportJson(s) {
 function importJson(s) {
   return attempt(
     async () => {
-      const path = await api.dialogs().open({ title: "Import a Versus notes export", multiple: false, filters: NOTES_FILTER });
-      if (!path) return;
-      const summary = await busy(s, "Importing…", (onProgress) => api.importJson(path, onProgress));
+      const summary = await busy(s, "Importing…", (onProgress) => api.importJson(onProgress));
+      if (!summary) return;
       s.result.textContent = importSummaryText(summary);
     },
     s.result,

@@ -4,7 +4,8 @@ import * as api from "../api.js";
 import { attempt } from "../actions.js";
 import { closestTarget, html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
-import { highlightTerms } from "../highlight.js";
+import { highlightNode, highlightTerms } from "../highlight.js";
+import { actionFor } from "../keys.js";
 import { buildHash } from "../router.js";
 import { SECTION_LABEL } from "../sections.js";
 
@@ -198,14 +199,9 @@ async function exportNotes(page, editors, toast) {
   await attempt(
     async () => {
       await flushAll(editors);
-      const path = await api.dialogs().save({
-        title: `Export your notes on ${page.title}`,
-        defaultPath: `${page.id}.md`,
-        filters: [{ name: "Markdown", extensions: ["md"] }],
-      });
-      if (!path) return;
-      const summary = await api.exportComparisonMarkdown(page.id, path);
-      toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${path}`);
+      const summary = await api.exportComparisonMarkdown(page.id);
+      if (!summary) return; // the learner cancelled the save dialog
+      toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${summary.location}`);
     },
     toast,
     { prefix: "Export failed: " },
@@ -219,18 +215,29 @@ async function exportNotes(page, editors, toast) {
  * @param {KeyboardEvent} e
  */
 function onItemKey(article, editors, e) {
-  if (closestTarget(e, "textarea, input, select, dialog") || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (closestTarget(e, "textarea, input, select, dialog")) return;
+  const action = actionFor(e, "comparison");
   const items = /** @type {HTMLElement[]} */ ([...article.querySelectorAll(".item")]);
   const current = closestTarget(e, ".item");
-  if (e.key === "j" || e.key === "k") {
+  if (action === "next" || action === "previous") {
     e.preventDefault();
     const index = items.indexOf(current);
-    const next = e.key === "j" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
+    const next = action === "next" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
     items[index === -1 ? 0 : next].focus();
-  } else if ((e.key === "n" || (e.key === "Enter" && e.target === current)) && current) {
+  } else if (action === "open-note" && (e.key !== "Enter" || e.target === current) && current) {
     e.preventDefault();
     editors.get(current)?.open();
   }
+}
+
+/**
+ * @param {HTMLElement} article
+ * @param {HTMLElement | null} item the one to mark; null keeps the last mark
+ */
+function markCurrent(article, item) {
+  if (!item || item.classList.contains("current")) return;
+  article.querySelector(".item.current")?.classList.remove("current");
+  item.classList.add("current");
 }
 
 /**
@@ -243,8 +250,12 @@ function landOn(article, route) {
   const el = itemElement(article, route.target.section, route.target.itemId);
   if (!el) return;
   if (route.highlight) {
+    const terms = route.highlight.split(/\s+/);
     const text = el.querySelector(".item-text");
-    text.innerHTML = highlightTerms(text.textContent, route.highlight.split(/\s+/));
+    text.innerHTML = highlightTerms(text.textContent, terms);
+    // A note hit lands here too: its words are in the note, not the item.
+    const preview = /** @type {HTMLElement | null} */ (el.querySelector(".note-preview"));
+    if (preview && !preview.hidden) highlightNode(preview, terms);
   }
   el.scrollIntoView({ block: "center" });
   el.classList.add("landed");
@@ -260,6 +271,10 @@ export async function render(view, route, ctx) {
   const editors = attachEditors(article, page, ctx.toast);
   article.querySelector("#export-comparison").addEventListener("click", () => exportNotes(page, editors, ctx.toast));
   article.addEventListener("keydown", (e) => onItemKey(article, editors, e));
+  // WebKitGTK shows no :focus-visible ring after a mouse click, even for
+  // focus moved by j/k: the item that holds focus is marked by class instead,
+  // and stays marked while focus is in its note editor.
+  article.addEventListener("focusin", (e) => markCurrent(article, closestTarget(e, ".item")));
   if (route.target) landOn(article, route);
   // "Recently viewed" is a convenience: not awaited, and a failure to write it
   // (a full disk) goes to the console, never between the learner and the notes.

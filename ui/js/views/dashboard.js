@@ -96,6 +96,13 @@ function categoriesPanel(categories) {
         </section>`;
 }
 
+/** Shown only when there are archived notes: otherwise there is nothing to find there. @param {number} count */
+function archivedLink(count) {
+  if (!count) return "";
+  return html`<p class="archived-link"><a href="#/archived" id="archived-notes-link">${count} archived note${count === 1 ? "" : "s"}</a>
+    <span class="muted">on items no longer in the library</span></p>`;
+}
+
 /** @param {ComparisonSummary[]} recent */
 function recentViewsPanel(recent) {
   return html`<section class="panel" aria-labelledby="recent-views-title">
@@ -142,6 +149,7 @@ function dashboardMarkup(data) {
         <p class="lede">Learn the differences, keep your own notes, and know the short answer.</p>
       </header>
       ${countsMarkup(data)}
+      ${archivedLink(data.archivedCount)}
       ${studyPanel(data.study)}
       <div class="dashboard-grid">
         ${continuePanel(data.recentViews[0] ?? null)}

@@ -4,6 +4,7 @@
 import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
 import { closestTarget, html } from "../dom.js";
+import { actionFor } from "../keys.js";
 import { buildHash } from "../router.js";
 import { GRADES, clockText, studyContext } from "../study.js";
 
@@ -115,22 +116,51 @@ export function secondsUsed(startedAt, now) {
  * @property {HTMLElement} timerEl
  * @property {string} hash the address the drill is shown at
  * @property {DraftStorage | null} drafts
+ * @property {string} anotherHash where "Another comparison" leads
  */
 
 /** @param {ComparisonPage} page */
 const questionOf = (page) => `${page.title.replace(/ vs /g, " or ")}? Give the short answer.`;
 
-/** The comparison asked for, or one at random. @param {import('../router.js').Route} route */
-async function pickComparison(route) {
-  if (route.comparison) return route.comparison;
-  const all = await api.listComparisons();
-  return all[Math.floor(Math.random() * all.length)]?.id;
+/** How many of the comparisons drilled last another drill never asks again. */
+export const RECENT_AVOIDED = 5;
+
+/**
+ * A comparison to drill at random, never the one on screen nor one of the
+ * last RECENT_AVOIDED drilled; in a library too small for that, fewer of the
+ * recent ones are avoided, so there is always one left to choose.
+ * @param {string[]} ids every comparison in the library
+ * @param {string | null} onScreen the drill's comparison now, if any
+ * @param {string[]} drilled comparisons of past drills, newest first
+ * @param {() => number} [random]
+ * @returns {string | undefined}
+ */
+export function pickAnother(ids, onScreen, drilled, random = Math.random) {
+  const known = new Set(ids);
+  const recent = [...new Set(drilled)].filter((id) => known.has(id) && id !== onScreen).slice(0, RECENT_AVOIDED);
+  const avoid = [...(onScreen && known.has(onScreen) ? [onScreen] : []), ...recent].slice(0, Math.max(0, ids.length - 1));
+  const choices = ids.filter((id) => !avoid.includes(id));
+  return choices[Math.floor(random() * choices.length)];
+}
+
+/**
+ * What a drill needs to choose another comparison: the library's ids and
+ * the comparisons drilled, newest first.
+ * @returns {Promise<{ ids: string[], drilled: string[] }>}
+ */
+async function drillChoices() {
+  const [all, drills] = await Promise.all([api.listComparisons(), api.listDrills()]);
+  return { ids: all.map((c) => c.id), drilled: drills.map((d) => d.comparisonId) };
 }
 
 // --- markup ---------------------------------------------------------------------
 
-/** @param {ComparisonPage} page */
-function drillMarkup(page) {
+/**
+ * @param {ComparisonPage} page
+ * @param {string} anotherHash where "Another comparison" leads: a drill of a
+ *   named other comparison, so the address changes and a new drill starts
+ */
+function drillMarkup(page, anotherHash) {
   return html`
     <section id="drill" class="drill" data-comparison-id="${page.id}">
       <header class="view-header review-header">
@@ -146,7 +176,7 @@ function drillMarkup(page) {
           placeholder="Answer as you would in the interview. Ctrl+Enter hands it in."></textarea>
         <div class="button-row">
           <button type="button" id="drill-submit" class="primary">Hand in <kbd>Ctrl</kbd> <kbd>Enter</kbd></button>
-          <a href="${buildHash({ name: "drill" })}" id="drill-another">Another comparison</a>
+          <a href="${anotherHash}" id="drill-another">Another comparison</a>
           <a href="#/drills">Past drills</a>
         </div>
       </div>
@@ -158,8 +188,9 @@ function drillMarkup(page) {
  * @param {ComparisonPage} page
  * @param {string} answer
  * @param {number} secondsUsed
+ * @param {string} anotherHash
  */
-function resultMarkup(page, answer, secondsUsed) {
+function resultMarkup(page, answer, secondsUsed, anotherHash) {
   return html`
       <div class="drill-compare">
         <section class="panel" aria-labelledby="yours"><h2 id="yours">Your answer <span class="muted">(${clockText(secondsUsed)})</span></h2>
@@ -176,7 +207,7 @@ function resultMarkup(page, answer, secondsUsed) {
           ${GRADES.map((g) => html`<button type="button" class="grade grade-${g.value}" data-grade="${g.value}">${g.label} <kbd>${g.key}</kbd></button>`)}
         </div>
         <p id="drill-status" role="status" aria-live="polite"></p>
-        <p><a href="${buildHash({ name: "drill" })}">Another drill</a> · <a href="#/drills" id="drill-history-link">Past drills</a> ·
+        <p><a href="${anotherHash}" id="drill-another-after">Another drill</a> · <a href="#/drills" id="drill-history-link">Past drills</a> ·
           <a href="${buildHash({ name: "comparison", id: page.id })}">Open ${page.title}</a></p>
       </div>`;
 }
@@ -227,7 +258,7 @@ async function handIn(s) {
   clearDraft(s.drafts);
   // Handed in on the way out of the view: what is on screen is another view's.
   if (s.view.dataset.view !== "drill" || location.hash !== s.hash) return;
-  s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, used).markup;
+  s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, used, s.anotherHash).markup;
   /** @type {HTMLElement | null} */ (s.view.querySelector(".grade-3"))?.focus();
 }
 
@@ -248,7 +279,7 @@ async function grade(s, value) {
 
 /** Ctrl+Enter hands in. @param {DrillState} s @param {KeyboardEvent} e */
 function onAnswerKey(s, e) {
-  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+  if (actionFor(e, "drill-answer") === "submit") {
     e.preventDefault();
     submit(s);
   }
@@ -256,7 +287,7 @@ function onAnswerKey(s, e) {
 
 /** 1–4 grade, once handed in. @param {DrillState} s @param {KeyboardEvent} e */
 function onKey(s, e) {
-  if (s.drillId !== null && /^[1-4]$/.test(e.key) && !closestTarget(e, "textarea, input")) grade(s, Number(e.key));
+  if (s.drillId !== null && actionFor(e, "drill") === "grade" && !closestTarget(e, "textarea, input")) grade(s, Number(e.key));
 }
 
 /**
@@ -283,9 +314,10 @@ function listen(s) {
  * The comparison the drill is on, and the draft it goes on from (null: a new drill).
  * @param {import('../router.js').Route} route
  * @param {DraftStorage | null} drafts
+ * @param {{ ids: string[], drilled: string[] }} choices
  * @returns {Promise<{ page: ComparisonPage, draft: DrillDraft | null }>}
  */
-async function openDrill(route, drafts) {
+async function openDrill(route, drafts, choices) {
   const draft = readDraft(drafts);
   if (resumes(draft, route.comparison, Date.now())) {
     try {
@@ -296,14 +328,19 @@ async function openDrill(route, drafts) {
       clearDraft(drafts);
     }
   }
-  return { page: await api.getComparison(await pickComparison(route)), draft: null };
+  // "Start a drill" names no comparison: it never repeats one just drilled.
+  const id = route.comparison || pickAnother(choices.ids, null, choices.drilled);
+  return { page: await api.getComparison(id), draft: null };
 }
 
 /** @type {import('../types/view').RenderView} */
 export async function render(view, route, ctx) {
   const drafts = draftStorage();
-  const { page, draft } = await openDrill(route, drafts);
-  view.innerHTML = drillMarkup(page).markup;
+  const choices = await drillChoices();
+  const { page, draft } = await openDrill(route, drafts, choices);
+  const another = pickAnother(choices.ids, page.id, choices.drilled);
+  const anotherHash = another ? buildHash({ name: "drill", comparison: another }) : "#/drill";
+  view.innerHTML = drillMarkup(page, anotherHash).markup;
   /** @type {DrillState} */
   const s = {
     view,
@@ -317,6 +354,7 @@ export async function render(view, route, ctx) {
     timerEl: view.querySelector("#drill-timer"),
     hash: location.hash,
     drafts,
+    anotherHash,
   };
   if (draft) {
     s.answerEl.value = draft.answer;

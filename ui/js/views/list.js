@@ -16,6 +16,7 @@ import { buildHash } from "../router.js";
  * @property {Filters} filters
  * @property {Set<string> | "local" | null} matchingIds what the search index found for the
  *   text filter; null: no text filter; "local": the index failed, filter locally
+ * @property {string | null} suggestion a respelling of a text filter that found nothing
  * @property {number} sequence the newest search asked for
  * @property {number | undefined} typing the pending search, while typing
  * @property {HTMLElement} cards
@@ -88,6 +89,12 @@ function cardMarkup(c, mastery) {
 
 const NO_MATCH = html`<li class="empty">No comparison matches these filters. <button type="button" id="clear-filters">Clear filters</button></li>`;
 
+/** Enter in the filter takes the suggestion too. @param {string} suggestion */
+const noMatchSuggesting = (suggestion) =>
+  html`<li class="empty">No comparison matches these filters. Did you mean
+    <button type="button" class="link-button" id="use-suggestion">${suggestion}</button>?
+    <button type="button" id="clear-filters">Clear filters</button></li>`;
+
 /** @param {number} shown @param {number} all */
 const countText = (shown, all) => (shown === all ? `Showing all ${shown}` : `Showing ${shown} of ${all}`);
 
@@ -104,7 +111,8 @@ function shownComparisons(s) {
 function paint(s) {
   const shown = shownComparisons(s);
   s.count.textContent = countText(shown.length, s.comparisons.length);
-  s.cards.innerHTML = (shown.length ? html`${shown.map((c) => cardMarkup(c, s.mastery[c.id]))}` : NO_MATCH).markup;
+  const empty = s.suggestion ? noMatchSuggesting(s.suggestion) : NO_MATCH;
+  s.cards.innerHTML = (shown.length ? html`${shown.map((c) => cardMarkup(c, s.mastery[c.id]))}` : empty).markup;
 }
 
 /**
@@ -114,6 +122,7 @@ function paint(s) {
  */
 async function refreshText(s) {
   const mine = ++s.sequence;
+  s.suggestion = null;
   if (!s.filters.q.trim()) {
     s.matchingIds = null;
   } else {
@@ -121,6 +130,7 @@ async function refreshText(s) {
       const results = await api.search({ query: s.filters.q, limit: 200 });
       if (mine !== s.sequence) return;
       s.matchingIds = new Set(results.hits.map((h) => h.comparisonId));
+      s.suggestion = results.suggestion;
     } catch {
       s.matchingIds = "local"; // the index failed: filter the titles and tags here instead
     }
@@ -151,6 +161,16 @@ function onText(s) {
   s.typing = setTimeout(() => refreshText(s), 80);
 }
 
+/** Filters by the offered respelling, as if typed. @param {ListState} s */
+function useSuggestion(s) {
+  s.text.value = s.suggestion ?? s.text.value;
+  s.filters.q = s.text.value;
+  remember(s);
+  clearTimeout(s.typing);
+  s.text.focus();
+  refreshText(s);
+}
+
 /** @param {ListState} s */
 function clearFilters(s) {
   Object.assign(s.filters, { category: "", tag: "", q: "" });
@@ -171,9 +191,13 @@ function listen(s, form) {
     update(s);
   });
   s.text.addEventListener("input", () => onText(s));
-  s.cards.addEventListener("click", (e) => closestTarget(e, "#clear-filters") && clearFilters(s));
+  s.cards.addEventListener("click", (e) => {
+    if (closestTarget(e, "#clear-filters")) clearFilters(s);
+    else if (closestTarget(e, "#use-suggestion")) useSuggestion(s);
+  });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    if (s.suggestion && !s.cards.querySelector(".comparison-link")) return useSuggestion(s);
     /** @type {HTMLElement | null} */ (s.cards.querySelector(".comparison-link"))?.focus();
   });
 }
@@ -190,6 +214,7 @@ export async function render(view, route) {
     mastery: Object.fromEntries(progress.map((p) => [p.comparisonId, p.mastery])),
     filters,
     matchingIds: null,
+    suggestion: null,
     sequence: 0,
     typing: undefined,
     cards: view.querySelector("#cards"),

@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
 import { closestTarget, html, trusted } from "../dom.js";
+import { actionFor } from "../keys.js";
 import { buildHash } from "../router.js";
 import { GRADES, createReviewSession, studyContext } from "../study.js";
 
@@ -223,21 +224,20 @@ function suspend(s) {
 function onKey(s, e) {
   if (closestTarget(e, "input, textarea, select, dialog[open]")) return;
   const { session } = s;
-  if ((e.ctrlKey || e.metaKey) && (e.key === "z" || e.key === "Z")) {
+  const action = actionFor(e, "review");
+  if (action === "undo") {
     e.preventDefault();
     undo(s);
-  } else if (e.ctrlKey || e.metaKey || e.altKey) {
-    return;
-  } else if (e.key === " " && session.current && !session.revealed) {
+  } else if (action === "reveal" && session.current && !session.revealed) {
     e.preventDefault();
     reveal(s);
-  } else if (/^[1-4]$/.test(e.key) && session.revealed) {
+  } else if (action === "grade" && session.revealed) {
     e.preventDefault();
     grade(s, Number(e.key));
-  } else if (e.key === "n" && session.current) {
+  } else if (action === "notes" && session.current) {
     e.preventDefault();
     reveal(s, !s.showNotes);
-  } else if (e.key === "s" && session.current) {
+  } else if (action === "suspend" && session.current) {
     e.preventDefault();
     suspend(s);
   }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::clock::{iso_date, now_ms};
 use crate::content::Section;
 use crate::error::{Error, Result};
-use crate::fsutil::write_atomically;
+use crate::fsutil::{create_unique_dir, write_atomically};
 use crate::library::comparison_head;
 use crate::notes::file::{ExportedNote, ExportedVersion, NotesFile, FORMAT, FORMAT_VERSION};
 
@@ -19,6 +19,8 @@ use crate::notes::file::{ExportedNote, ExportedVersion, NotesFile, FORMAT, FORMA
 pub struct ExportSummary {
     pub files: usize,
     pub notes: usize,
+    /// The file or folder written, to tell the learner where their notes went.
+    pub location: String,
 }
 
 /// Progress of long work: (done, total).
@@ -92,7 +94,7 @@ pub fn export_json(conn: &Connection, path: &Path, progress: Progress<'_>) -> Re
         .map_err(|e| Error::BadImport { file: path.display().to_string(), message: e.to_string() })?;
     write_atomically(path, &bytes)?;
     progress(1, 1);
-    Ok(ExportSummary { files: 1, notes: file.notes.len() })
+    Ok(ExportSummary { files: 1, notes: file.notes.len(), location: path.display().to_string() })
 }
 
 /// One comparison's notes as Markdown, and how many notes it holds.
@@ -170,14 +172,26 @@ fn capitalized(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
-/// Writes one `<comparison-id>.md` per comparison with notes into `dir`.
-pub fn export_markdown(conn: &Connection, dir: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
-    std::fs::create_dir_all(dir).map_err(Error::io("could not create the export folder", dir))?;
+/// Writes one `<comparison-id>.md` per comparison with notes into a new
+/// folder `versus-notes-YYYY-MM-DD` (`-2`, `-3`… when taken) inside `parent`,
+/// so an export never replaces files the learner already has there. A failed
+/// export removes the folder it made rather than leave half an export.
+pub fn export_markdown(conn: &Connection, parent: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
+    let dir = create_unique_dir(parent, &format!("versus-notes-{}", iso_date(now_ms())))?;
+    let written = write_markdown_files(conn, &dir, progress);
+    if written.is_err() {
+        // Only this export's own files are in it: the folder is new.
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    written
+}
+
+fn write_markdown_files(conn: &Connection, dir: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
     let ids: Vec<String> = conn
         .prepare("SELECT DISTINCT comparison_id FROM note ORDER BY comparison_id")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut summary = ExportSummary::default();
+    let mut summary = ExportSummary { location: dir.display().to_string(), ..ExportSummary::default() };
     for (done, id) in ids.iter().enumerate() {
         progress(done, ids.len());
         let markdown = comparison_markdown(conn, id)?;

@@ -134,12 +134,16 @@ enum Keep {
 /// goes into the history, once per editing session (see [`keeps_replaced`]).
 /// A blank body clears the note (its history stays).
 pub fn save_note_at(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64) -> Result<SaveOutcome> {
+    check_target(tx, key)?;
     write_note(tx, key, body, now, Keep::OncePerSession)
 }
 
+/// Writes without checking that the library has the note's item: callers
+/// either checked it, or work on a note that already exists (an archived
+/// note's item may be gone from the library, and its note must still be
+/// restorable and deletable).
 fn write_note(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64, keep: Keep) -> Result<SaveOutcome> {
     check_size(body)?;
-    check_target(tx, key)?;
     let current = get_note(tx, key)?;
     let clearing = body.trim().is_empty();
     let outcome = match &current {
@@ -266,6 +270,48 @@ pub fn restore_version(tx: &Transaction<'_>, key: &NoteKey, version_id: i64) -> 
         .or_not_found(Entity::NoteVersion, version_id)?;
     write_note(tx, key, &body, now_ms(), Keep::Always)?;
     get_note(tx, key)
+}
+
+/// Whether the note on `key` hangs on nothing current: its item, or its
+/// comparison, is retired or unknown to the library. The same rule as
+/// [`archived_notes`].
+pub fn is_archived(conn: &Connection, key: &NoteKey) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (
+                SELECT 1 FROM item i JOIN comparison c ON c.id = i.comparison_id
+                WHERE i.comparison_id = ?1 AND i.section = ?2 AND i.item_id = ?3
+                  AND i.retired = 0 AND c.retired = 0)",
+        )?
+        .query_row(params![key.comparison_id, key.section, key.item_id], |r| r.get(0))?)
+}
+
+/// Whether the learner ever wrote on `key`: a note or an earlier version.
+/// Such a key is known even when the library no longer has its item.
+pub fn was_written(conn: &Connection, key: &NoteKey) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM note WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3)
+                 OR EXISTS (SELECT 1 FROM note_version WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3)",
+        )?
+        .query_row(params![key.comparison_id, key.section, key.item_id], |r| r.get(0))?)
+}
+
+/// Clears an archived note, keeping the text it had as the newest version of
+/// its history (returned, so the deletion can be undone by restoring it).
+/// Refuses a note whose item is current, and a key with no note.
+pub fn delete_archived(tx: &Transaction<'_>, key: &NoteKey, now: i64) -> Result<NoteVersion> {
+    let note = get_note(tx, key)?.or_not_found(Entity::Note, key)?;
+    if !is_archived(tx, key)? {
+        return Err(Error::NotArchived(key.to_string()));
+    }
+    // Keep::Always: a deletion is always one step back, even of a draft.
+    write_note(tx, key, "", now, Keep::Always)?;
+    history(tx, key)?
+        .into_iter()
+        .next()
+        .filter(|v| v.body == note.body)
+        .or_not_found(Entity::NoteVersion, key)
 }
 
 /// Notes whose item, or whole comparison, was retired from the content.

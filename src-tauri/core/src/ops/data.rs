@@ -15,6 +15,7 @@ use crate::notes::import::{self, ImportSummary};
 use crate::ops::sync_embedded_library;
 use crate::store::autobackup::AutoBackupStatus;
 use crate::store::backup::{self, BackupInfo, Reason, RETENTION};
+use crate::store::restore_preview::{self, RestorePreview};
 use crate::store::Store;
 
 #[derive(Debug, Serialize, TS)]
@@ -55,6 +56,13 @@ pub struct Restored {
     pub safety_backup: BackupInfo,
 }
 
+/// What restoring the backup `file_name` would change, counted against the
+/// store as it is now; reads only.
+pub fn restore_preview(store: &Store, file_name: &str) -> Result<RestorePreview> {
+    let chosen = backup::find_backup(&store.backup_dir(), file_name)?;
+    store.read("comparing a backup with your data", |conn| restore_preview::preview(conn, chosen))
+}
+
 /// Restores the backup `file_name`: first a backup of the current state, then
 /// a checked copy of the file, migrated if the backup is older and brought up
 /// to this app's library, replaces the store. Until that copy is ready the
@@ -74,16 +82,17 @@ pub fn restore_backup(store: &mut Store, file_name: &str, progress: Progress<'_>
     Ok(Restored { restored: chosen, safety_backup })
 }
 
-/// Writes one Markdown file per comparison with notes into the folder `dir`.
-pub fn export_markdown(store: &Store, dir: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
-    store.read("exporting notes", |conn| export::export_markdown(conn, dir, progress))
+/// Writes one Markdown file per comparison with notes into a new folder
+/// inside `parent` (see [`export::export_markdown`]).
+pub fn export_markdown(store: &Store, parent: &Path, progress: Progress<'_>) -> Result<ExportSummary> {
+    store.read("exporting notes", |conn| export::export_markdown(conn, parent, progress))
 }
 
 /// Writes one comparison's notes as Markdown to `path`.
 pub fn export_comparison_markdown(store: &Store, comparison_id: &str, path: &Path) -> Result<ExportSummary> {
     let markdown = store.read("exporting notes", |conn| export::comparison_markdown(conn, comparison_id))?;
     write_atomically(path, markdown.text.as_bytes())?;
-    Ok(ExportSummary { files: 1, notes: markdown.notes })
+    Ok(ExportSummary { files: 1, notes: markdown.notes, location: path.display().to_string() })
 }
 
 /// Writes every note with its history as one JSON file.

@@ -47,6 +47,8 @@ pub struct Dashboard {
     pub viewed_count: i64,
     pub with_notes: usize,
     pub note_count: i64,
+    /// Notes on items the library no longer has current (`#/archived`).
+    pub archived_count: usize,
     pub categories: Vec<CategoryCount>,
     pub recent_views: Vec<ComparisonSummary>,
     pub recent_notes: Vec<NoteWithPlace>,
@@ -62,6 +64,7 @@ pub fn dashboard(store: &Store, clock: Clock, settings: StudySettings) -> Result
             viewed_count: library::viewed_count(conn)?,
             with_notes: all.iter().filter(|c| c.note_count > 0).count(),
             note_count: notes::count_notes(conn)?,
+            archived_count: notes::archived_notes(conn)?.len(),
             categories: library::categories(conn)?,
             recent_views: library::recent_views(conn, 6)?,
             recent_notes: notes::recent_notes(conn, 6)?,

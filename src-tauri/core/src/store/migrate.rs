@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_search.sql"),
     include_str!("../../migrations/0003_study.sql"),
     include_str!("../../migrations/0004_typed_columns.sql"),
+    include_str!("../../migrations/0005_search_vocab.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -4,8 +4,10 @@
 pub mod autobackup;
 pub mod backup;
 mod import;
+pub mod lock;
 mod migrate;
 pub mod recovery;
+pub mod restore_preview;
 pub mod startup;
 mod text_enum;
 

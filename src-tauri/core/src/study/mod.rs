@@ -119,9 +119,35 @@ impl StudyContext {
         let settings =
             StudySettings { desired_retention: self.desired_retention, new_per_day: self.new_per_day }
                 .checked()?;
-        if self.utc_offset_minutes.abs() > 14 * 60 {
+        if self.utc_offset_minutes.unsigned_abs() > 14 * 60 {
             return Err(Error::InvalidArgument("a UTC offset is at most 14 hours".into()));
         }
         Ok((Clock { now: now_ms(), utc_offset_minutes: self.utc_offset_minutes }, settings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_offset_or_setting_the_ui_sends_answers_a_typed_error_never_a_panic() {
+        let context = |utc_offset_minutes, desired_retention, new_per_day| StudyContext {
+            utc_offset_minutes,
+            desired_retention,
+            new_per_day,
+        };
+        for offset in [i32::MIN, i32::MAX, -841, 841] {
+            assert_eq!(context(offset, 0.9, 20).parts().unwrap_err().code(), "invalid_argument", "{offset}");
+        }
+        for retention in [f32::NAN, f32::INFINITY, -1.0, 0.0, 1.0] {
+            assert_eq!(
+                context(0, retention, 20).parts().unwrap_err().code(),
+                "invalid_argument",
+                "{retention}"
+            );
+        }
+        assert_eq!(context(0, 0.9, usize::MAX).parts().unwrap_err().code(), "invalid_argument");
+        assert!(context(-840, 0.9, 20).parts().is_ok());
     }
 }

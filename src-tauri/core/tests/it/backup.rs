@@ -157,11 +157,71 @@ fn markdown_export_puts_each_note_under_its_item_with_the_item_quoted() {
     assert!(markdown.contains("café ☕ and 東京"));
     assert!(!markdown.contains("will be cleared"), "a cleared note is not exported as current text");
 
-    let out = fx.dir.path().join("md");
-    let summary = ops::export_markdown(&fx.store, &out, &mut no_progress()).unwrap();
+    let summary = ops::export_markdown(&fx.store, fx.dir.path(), &mut no_progress()).unwrap();
     assert_eq!(summary.files, 1);
-    let written = std::fs::read_to_string(out.join("ec2-vs-lambda.md")).unwrap();
+    let written = std::fs::read_to_string(Path::new(&summary.location).join("ec2-vs-lambda.md")).unwrap();
     assert_eq!(written.lines().skip(3).collect::<Vec<_>>(), markdown.lines().skip(3).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_markdown_export_goes_into_a_new_folder_and_never_over_files_already_there() {
+    let fx = store_with_notes();
+    let parent = fx.dir.path().join("Documents");
+    std::fs::create_dir(&parent).unwrap();
+
+    let first = Path::new(&ops::export_markdown(&fx.store, &parent, &mut no_progress()).unwrap().location)
+        .to_path_buf();
+    let name = first.file_name().unwrap().to_string_lossy().into_owned();
+    let date = name.strip_prefix("versus-notes-").unwrap_or_else(|| panic!("named by its date: {name}"));
+    assert!(date.len() == 10 && date.chars().all(|c| c.is_ascii_digit() || c == '-'), "{name}");
+    assert_eq!(first.parent(), Some(parent.as_path()));
+
+    // The learner edits the first export by hand; exporting again must not touch it.
+    let mine = first.join("ec2-vs-lambda.md");
+    std::fs::write(&mine, "my own edits").unwrap();
+    let second = ops::export_markdown(&fx.store, &parent, &mut no_progress()).unwrap().location;
+    let third = ops::export_markdown(&fx.store, &parent, &mut no_progress()).unwrap().location;
+    assert_eq!(second, format!("{}-2", first.display()));
+    assert_eq!(third, format!("{}-3", first.display()));
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my own edits");
+    assert!(Path::new(&second).join("ec2-vs-lambda.md").is_file());
+}
+
+/// Every file name in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_failed_export_leaves_no_partial_file_behind() {
+    let fx = store_with_notes();
+    let out = fx.dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+
+    // The temporary file is written, then cannot be renamed over a folder:
+    // the failure comes after the bytes are on disk, as root too.
+    let taken = out.join("notes.json");
+    std::fs::create_dir(&taken).unwrap();
+    std::fs::write(taken.join("keep.txt"), "keep").unwrap();
+    let err = ops::export_json(&fx.store, &taken, &mut no_progress()).unwrap_err();
+    assert_eq!(err.code(), "io", "{err}");
+    let err = ops::export_comparison_markdown(&fx.store, "ec2-vs-lambda", &taken).unwrap_err();
+    assert_eq!(err.code(), "io", "{err}");
+    assert_eq!(names_in(&out), ["notes.json"], "no .partial file beside the target");
+    assert_eq!(names_in(&taken), ["keep.txt"]);
+
+    // A target whose parent is a file: nothing can be created at all.
+    let file = out.join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    assert!(ops::export_json(&fx.store, &file.join("notes.json"), &mut no_progress()).is_err());
+    assert!(ops::export_markdown(&fx.store, &file, &mut no_progress()).is_err());
+    assert_eq!(names_in(&out), ["notes.json", "plain-file"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
 
 fn fake_backup(name_time: i64, index: usize) -> BackupInfo {
@@ -535,4 +595,122 @@ fn the_startup_backup_waits_for_the_first_view() {
     let backups = list_backups(&dir).unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].reason, Reason::Startup);
+}
+
+fn study_clock(at: i64) -> versus_core::study::Clock {
+    versus_core::study::Clock { now: at, utc_offset_minutes: 0 }
+}
+
+fn study_settings() -> versus_core::study::StudySettings {
+    versus_core::study::StudySettings { desired_retention: 0.9, new_per_day: 20 }
+}
+
+fn card_ids(store: &Store, limit: usize) -> Vec<i64> {
+    let mut stmt =
+        store.conn().prepare("SELECT id FROM card WHERE kind <> 'interview' ORDER BY id LIMIT ?1").unwrap();
+    stmt.query_map([limit as i64], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn a_restore_preview_counts_the_notes_reviews_drills_and_schedules_made_since_the_backup() {
+    use versus_core::study::drills::DrillAnswer;
+    use versus_core::study::Grade;
+    let mut fx = store_with_notes();
+    let t0 = 1_790_000_000_000;
+    let [reviewed_before, reviewed_after, ..] = card_ids(&fx.store, 2)[..] else { panic!("cards") };
+    ops::grade_card(&mut fx.store, reviewed_before, Grade::Good, study_clock(t0), study_settings()).unwrap();
+    let backup = ops::backup_now(&fx.store).unwrap();
+
+    let untouched = ops::restore_preview(&fx.store, &backup.file_name).unwrap();
+    assert_eq!(
+        (untouched.notes_added, untouched.notes_changed, untouched.notes_removed),
+        (0, 0, 0),
+        "nothing changed since the backup"
+    );
+    assert_eq!((untouched.reviews_since, untouched.drills_since, untouched.cards_rescheduled), (0, 0, 0));
+
+    // Since the backup: one note added, one changed, one cleared...
+    ops::save_note(&mut fx.store, &key(Section::Difference, "control"), "new since").unwrap();
+    ops::save_note(&mut fx.store, &key(Section::Mistake, "ec2-by-default"), "changed since").unwrap();
+    ops::save_note(&mut fx.store, &key(Section::Subject, "lambda"), "").unwrap();
+    // ...three reviews on two cards, and a graded drill (one more review, of the interview card).
+    let day = 86_400_000;
+    ops::grade_card(&mut fx.store, reviewed_before, Grade::Good, study_clock(t0 + 3 * day), study_settings())
+        .unwrap();
+    ops::grade_card(&mut fx.store, reviewed_after, Grade::Again, study_clock(t0 + day), study_settings())
+        .unwrap();
+    ops::grade_card(&mut fx.store, reviewed_after, Grade::Good, study_clock(t0 + 2 * day), study_settings())
+        .unwrap();
+    let drill = DrillAnswer {
+        comparison_id: "ec2-vs-lambda".into(),
+        started_at: t0,
+        seconds_used: 90,
+        answer: "EC2 for the box, Lambda for events.".into(),
+        grade: Some(Grade::Good),
+    };
+    ops::submit_drill(&mut fx.store, &drill, study_clock(t0 + day), study_settings()).unwrap();
+
+    let preview = ops::restore_preview(&fx.store, &backup.file_name).unwrap();
+    assert_eq!(preview.backup.file_name, backup.file_name);
+    assert_eq!((preview.notes_added, preview.notes_changed, preview.notes_removed), (1, 1, 1));
+    assert_eq!(preview.reviews_since, 4, "three card reviews and the drill's interview card");
+    assert_eq!(preview.drills_since, 1);
+    assert_eq!(preview.cards_rescheduled, 3, "two reviewed cards and the interview card");
+
+    // The preview only read: the restore it describes takes it all back.
+    ops::restore_backup(&mut fx.store, &backup.file_name, &mut no_progress()).unwrap();
+    let after = ops::restore_preview(&fx.store, &backup.file_name).unwrap();
+    assert_eq!(
+        (
+            after.notes_added,
+            after.notes_changed,
+            after.notes_removed,
+            after.reviews_since,
+            after.drills_since,
+            after.cards_rescheduled
+        ),
+        (0, 0, 0, 0, 0, 0)
+    );
+    assert_eq!(
+        ops::restore_preview(&fx.store, "versus-0000000000001-manual.db").unwrap_err().code(),
+        "unknown_backup"
+    );
+}
+
+#[test]
+fn the_first_backup_of_a_new_data_folder_is_taken_soon_after_its_first_note() {
+    use std::sync::{mpsc, Mutex};
+    use std::time::{Duration, Instant};
+    use versus_core::store::autobackup::{spawn_with, SharedStatus, Timing};
+
+    let fx = store_with(&seed_library());
+    let dir = fx.store.backup_dir();
+    let store = Arc::new(Mutex::new(fx.store));
+    let (_first_view, first_view_shown) = mpsc::channel();
+    let status = SharedStatus::default();
+    // A new data folder: no start-up backup pending, and an interval far
+    // longer than the test, so only the first-note rule can take one.
+    let timing = Timing { interval: Duration::from_secs(3600), first_backup_poll: Duration::from_millis(50) };
+    spawn_with(store.clone(), dir.clone(), false, first_view_shown, status.clone(), timing);
+
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(list_backups(&dir).unwrap().is_empty(), "no note yet, so no backup yet");
+
+    ops::save_note(&mut store.lock().unwrap(), &key(Section::Tradeoff, "flexibility-vs-ops"), "day one")
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let backups = loop {
+        let backups = list_backups(&dir).unwrap();
+        if !backups.is_empty() || Instant::now() > deadline {
+            break backups;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(backups.len(), 1, "one backup, taken soon after the first note");
+    assert_eq!(backups[0].reason, Reason::Periodic);
+    assert_eq!(backups[0].note_count, Some(1), "it holds the first note");
+    // Once one exists the thread is back on its interval: no second one.
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(list_backups(&dir).unwrap().len(), 1);
+    assert!(status.lock().unwrap().last_backup_at.is_some(), "the Backups page is told");
 }

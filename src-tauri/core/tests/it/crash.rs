@@ -67,6 +67,9 @@ fn crash_child_writer() {
     let start: u64 = start.to_str().and_then(|s| s.parse().ok()).expect("start id");
     let mut store = Store::open_in(std::path::Path::new(&dir)).expect("child opens store");
     for i in start.. {
+        // "begin" before the save and "ack" after it: a kill after a
+        // "begin" with no "ack" landed while a save was under way.
+        println!("begin {i}");
         ops::save_note(&mut store, &target(i), &body(i)).expect("save");
         println!("ack {i}");
     }
@@ -80,7 +83,7 @@ fn sigkill_never_loses_an_acknowledged_note() {
     let exe = std::env::current_exe().unwrap();
     let mut acknowledged: Vec<u64> = Vec::new();
     let mut next_start = 0u64;
-    let mut kills_mid_run = 0;
+    let mut kills_mid_save = 0;
 
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
@@ -93,18 +96,16 @@ fn sigkill_never_loses_an_acknowledged_note() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|line| line.strip_prefix("ack ").and_then(|n| n.parse::<u64>().ok()))
-                .collect::<Vec<u64>>()
+            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<String>>()
         });
         std::thread::sleep(Duration::from_millis(fastrand::u64(40..400)));
         child.kill().unwrap(); // SIGKILL on Unix
-        let status = child.wait().unwrap();
-        let acks = reader.join().unwrap();
-        if !status.success() && !acks.is_empty() {
-            kills_mid_run += 1;
+        child.wait().unwrap();
+        let lines = reader.join().unwrap();
+        let acks: Vec<u64> =
+            lines.iter().filter_map(|line| line.strip_prefix("ack ").and_then(|n| n.parse().ok())).collect();
+        if lines.last().is_some_and(|line| line.starts_with("begin ")) {
+            kills_mid_save += 1;
         }
         next_start = acks.last().map_or(next_start, |last| last + 1) + 1_000;
 
@@ -132,5 +133,7 @@ fn sigkill_never_loses_an_acknowledged_note() {
         }
     }
     assert!(acknowledged.len() > KILLS, "the writer made progress: {} saves", acknowledged.len());
-    assert!(kills_mid_run >= KILLS / 2, "most kills landed while the writer was saving ({kills_mid_run})");
+    // Only a kill that lands inside a save tests anything; most must.
+    assert!(kills_mid_save >= KILLS / 2, "only {kills_mid_save} of {KILLS} kills landed inside a save");
+    println!("{kills_mid_save} of {KILLS} kills landed inside a save");
 }

@@ -1,9 +1,11 @@
 //! Integration tests of the domain core, one module per area, linked as a
 //! single binary against `versus_core` alone (no webview, no Tauri).
 
+mod archived;
 mod backup;
 mod content;
 mod crash;
+mod durability;
 mod hygiene;
 mod library_content;
 mod notes;

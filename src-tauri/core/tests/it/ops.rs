@@ -121,8 +121,7 @@ fn the_export_counts_notes_not_markdown_headings() {
     let path = fx.dir.path().join("ec2-vs-lambda.md");
     let summary = ops::export_comparison_markdown(&fx.store, "ec2-vs-lambda", &path).unwrap();
     assert_eq!(summary.notes, 1, "one note, however many headings it holds");
-    let folder = fx.dir.path().join("export");
-    assert_eq!(ops::export_markdown(&fx.store, &folder, &mut no_progress()).unwrap().notes, 1);
+    assert_eq!(ops::export_markdown(&fx.store, fx.dir.path(), &mut no_progress()).unwrap().notes, 1);
     let empty = ops::export_comparison_markdown(&fx.store, "ec2-vs-lambda-missing", &path).unwrap_err();
     assert_eq!(empty.code(), "unknown_comparison");
 }

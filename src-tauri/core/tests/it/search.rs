@@ -209,3 +209,45 @@ fn the_embedded_library_indexes_and_searches() {
     let hits = search(store.conn(), &query("FIFO")).unwrap().hits;
     assert!(hits.iter().any(|h| h.comparison_id == "sqs-standard-vs-fifo"), "{hits:?}");
 }
+
+#[test]
+fn a_misspelt_word_suggests_the_library_word() {
+    let fx = store_with(&seed_library());
+    let results = search(fx.store.conn(), &query("lamda")).unwrap();
+    assert!(results.hits.is_empty());
+    assert_eq!(results.suggestion.as_deref(), Some("lambda"));
+    let corrected = search(fx.store.conn(), &query("lambda")).unwrap();
+    assert!(!corrected.hits.is_empty(), "the suggestion finds something");
+}
+
+#[test]
+fn an_exact_word_suggests_nothing() {
+    let fx = store_with(&seed_library());
+    let results = search(fx.store.conn(), &query("lambda")).unwrap();
+    assert_eq!(results.suggestion, None);
+    assert!(!results.suggestion_is_sure);
+}
+
+#[test]
+fn a_word_with_no_near_word_suggests_nothing() {
+    let fx = store_with(&seed_library());
+    let results = search(fx.store.conn(), &query("qwxzvbnm")).unwrap();
+    assert!(results.hits.is_empty());
+    assert_eq!(results.suggestion, None);
+}
+
+#[test]
+fn two_words_with_one_typo_keep_the_right_word() {
+    let fx = store_with(&seed_library());
+    let results = search(fx.store.conn(), &query("EC2 lamda")).unwrap();
+    assert!(results.hits.is_empty());
+    assert_eq!(results.suggestion.as_deref(), Some("ec2 lambda"));
+    assert!(!search(fx.store.conn(), &query("ec2 lambda")).unwrap().hits.is_empty());
+}
+
+#[test]
+fn swapped_first_letters_are_still_respelt() {
+    let fx = store_with(&seed_library());
+    let results = search(fx.store.conn(), &query("almbda")).unwrap();
+    assert_eq!(results.suggestion.as_deref(), Some("lambda"));
+}
