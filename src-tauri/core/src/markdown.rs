@@ -301,8 +301,7 @@ mod tests {
     fn a_flood_of_markup_shows_as_the_characters_typed() {
         let flood = "*_[`".repeat(10_000);
         let html = render(&format!("before\n\n{flood}\n\n*after*"));
-        let escaped = flood.replace('`', "`");
-        assert!(html.contains(&escaped), "every character is still there");
+        assert!(html.contains(&flood), "every character is still there");
         assert!(html.contains("<em>after</em>"), "the lines around it are Markdown as usual");
         assert!(!render(&"word ".repeat(5_000)).contains("<code>"), "a long line of words is no flood");
         audit(&html);
