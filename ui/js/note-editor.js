@@ -61,8 +61,12 @@ function cardFormMarkup() {
       </form>`;
 }
 
-/** @param {NoteVersion[]} versions */
-function historyMarkup(versions) {
+/**
+ * A note's earlier versions, each with its Restore button (also the archived
+ * notes' history).
+ * @param {NoteVersion[]} versions
+ */
+export function historyMarkup(versions) {
   const list = versions.length
     ? html`<ol class="versions">${versions.map(
         (v) => html`<li><div class="version-meta">Saved ${relativeTime(v.savedAt)}, replaced ${relativeTime(v.replacedAt)}

@@ -6,6 +6,7 @@
 import * as api from "../api.js";
 import { attempt } from "../actions.js";
 import { focusWithRing, html, relativeTime, trusted } from "../dom.js";
+import { historyMarkup } from "../note-editor.js";
 import { SECTION_LABEL, SECTION_TITLE } from "../sections.js";
 
 /** @typedef {import('../types/api').ArchivedNoteView} ArchivedNoteView */
@@ -82,18 +83,6 @@ function viewMarkup() {
         </form>
       </dialog>
     </section>`;
-}
-
-/** @param {NoteVersion[]} versions */
-function historyMarkup(versions) {
-  const list = versions.length
-    ? html`<ol class="versions">${versions.map(
-        (v) => html`<li><div class="version-meta">Saved ${relativeTime(v.savedAt)}, replaced ${relativeTime(v.replacedAt)}
-                <button type="button" data-version="${v.id}">Restore</button></div>
-                <pre class="version-body">${v.body}</pre></li>`,
-      )}</ol>`
-    : html`<p class="empty">No earlier versions. Each save keeps the text it replaces here.</p>`;
-  return html`<h2>Earlier versions</h2>${list}<form method="dialog"><button>Close</button></form>`;
 }
 
 // --- behaviour ------------------------------------------------------------------
