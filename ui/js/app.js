@@ -8,6 +8,7 @@ import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor, shortcutListMarkup } from "./keys.js";
 import { installMenuHandlers } from "./menu.js";
+import { loadPlurals } from "./plural.js";
 import { guardLinks, saveBeforeClose } from "./window-guards.js";
 import * as dashboard from "./views/dashboard.js";
 
@@ -230,6 +231,8 @@ async function boot() {
   mark("first_view");
   api.firstViewReady([...pageLoadMarks(), ...startupMarks]).catch(() => {});
   for (const load of [...Object.values(VIEWS), loadPalette]) load().catch(() => {});
+  // Intl is kept off the start-up path: plural words use their fallback until now.
+  loadPlurals();
 }
 
 boot().catch((err) => showBanner(`Versus could not start: ${errorText(err)}`));

@@ -3,6 +3,7 @@
 import * as api from "./api.js";
 import { errorText } from "./actions.js";
 import { closestTarget, html, trusted } from "./dom.js";
+import { plural } from "./plural.js";
 import { buildHash } from "./router.js";
 import { SECTION_TITLE } from "./sections.js";
 
@@ -74,7 +75,7 @@ function hitMarkup(h, i, selected) {
 
 /** @param {SearchResults} results */
 function statusText({ hits, truncated }) {
-  const count = hits.length ? `${hits.length}${hits.length === LIMIT ? "+" : ""} result${hits.length === 1 ? "" : "s"}` : "No results";
+  const count = hits.length ? `${hits.length}${hits.length === LIMIT ? "+" : ""} ${plural(hits.length, "result")}` : "No results";
   return count + (truncated ? " — your query was long, so only its beginning was searched" : "");
 }
 

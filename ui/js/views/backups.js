@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
 import { closestTarget, formatBytes, html, relativeTime } from "../dom.js";
+import { plural } from "../plural.js";
 
 /** @typedef {import('../types/api').BackupInfo} BackupInfo */
 /** @typedef {import('../types/api').BackupList} BackupList */
@@ -170,7 +171,7 @@ async function backupNow(s) {
  * @param {string} one
  * @param {string} many
  */
-const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const counted = (n, one, many) => `${n} ${plural(n, one, many)}`;
 
 /**
  * Everything a restore rolls back, with the counts: it is not only notes but
@@ -241,7 +242,7 @@ function exportMarkdown(s) {
     async () => {
       const summary = await busy(s, "Exporting Markdown…", (onProgress) => api.exportMarkdown(onProgress));
       if (!summary) return; // the learner cancelled the folder dialog
-      s.result.textContent = `Exported ${summary.notes} notes in ${summary.files} files to ${summary.location}.`;
+      s.result.textContent = `Exported ${counted(summary.notes, "note", "notes")} in ${counted(summary.files, "file", "files")} to ${summary.location}.`;
     },
     s.result,
     { prefix: "Export failed: " },
@@ -254,7 +255,7 @@ function exportJson(s) {
     async () => {
       const summary = await busy(s, "Exporting…", (onProgress) => api.exportJson(onProgress));
       if (!summary) return;
-      s.result.textContent = `Exported ${summary.notes} notes with their history to ${summary.location}.`;
+      s.result.textContent = `Exported ${counted(summary.notes, "note", "notes")} with their history to ${summary.location}.`;
     },
     s.result,
     { prefix: "Export failed: " },

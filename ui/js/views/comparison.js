@@ -6,6 +6,7 @@ import { closestTarget, html, trusted } from "../dom.js";
 import { attachNote } from "../note-editor.js";
 import { highlightNode, highlightTerms } from "../highlight.js";
 import { actionFor } from "../keys.js";
+import { count } from "../plural.js";
 import { buildHash } from "../router.js";
 import { SECTION_LABEL } from "../sections.js";
 
@@ -201,7 +202,7 @@ async function exportNotes(page, editors, toast) {
       await flushAll(editors);
       const summary = await api.exportComparisonMarkdown(page.id);
       if (!summary) return; // the learner cancelled the save dialog
-      toast(`Exported ${summary.notes} note${summary.notes === 1 ? "" : "s"} to ${summary.location}`);
+      toast(`Exported ${count(summary.notes, "note")} to ${summary.location}`);
     },
     toast,
     { prefix: "Export failed: " },

@@ -4,6 +4,7 @@ import * as api from "../api.js";
 import { html, isoDate, relativeTime, truncate } from "../dom.js";
 import { buildHash } from "../router.js";
 import { SECTION_TITLE } from "../sections.js";
+import { count } from "../plural.js";
 import { heatLevel, studyContext } from "../study.js";
 
 /** @typedef {import('../types/api').CategoryCount} CategoryCount */
@@ -14,16 +15,77 @@ import { heatLevel, studyContext } from "../study.js";
 
 const START_HERE = "ec2-vs-lambda";
 
+/** The app's language is English; a fixed list keeps Intl off the first view. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** Rows run Monday to Sunday; every other one is named, as the cells are too small for all seven. */
+const DAY_LABELS = ["Mon", "", "Wed", "", "Fri", "", ""];
+
+/**
+ * The heatmap's grid: one column per week, Monday on top, so the day labels
+ * hold for every column. `lead` blank cells put the oldest day on its
+ * weekday's row; a month is named above the column its 1st falls in (the
+ * first column too, when the next name is far enough not to overlap it).
+ * @param {number[]} days reviews per day, oldest first, the last one today
+ * @param {Date} today
+ */
+export function heatmapLayout(days, today) {
+  const cells = days.map((n, i) => ({
+    count: n,
+    // Calendar arithmetic rather than 24 h steps: a DST change would otherwise shift a day.
+    date: new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days.length - 1 - i)),
+  }));
+  const lead = cells.length ? (cells[0].date.getDay() + 6) % 7 : 0;
+  const columns = Math.ceil((lead + cells.length) / 7);
+  /** @type {string[]} */
+  const months = Array(columns).fill("");
+  cells.forEach((cell, i) => {
+    if (cell.date.getDate() === 1) months[Math.floor((lead + i) / 7)] = MONTHS[cell.date.getMonth()];
+  });
+  const next = months.findIndex((m) => m);
+  if (cells.length && (next === -1 || next >= 3) && !months[0]) months[0] = MONTHS[cells[0].date.getMonth()];
+  return { lead, cells, months };
+}
+
 /** @param {number[]} days reviews per day */
 function heatmap(days) {
   const max = Math.max(0, ...days);
-  const today = new Date();
-  // Columns are weeks, oldest first; the last cell is today.
-  return html`<div class="heatmap" role="img" aria-label="Reviews per day over the last 12 weeks: ${days.reduce((a, b) => a + b, 0)} in all">
-    ${days.map((count, i) => {
-      const day = new Date(today.getTime() - (days.length - 1 - i) * 86_400_000);
-      return html`<span class="heat heat-${heatLevel(count, max)}" title="${isoDate(day)}: ${count} review${count === 1 ? "" : "s"}"></span>`;
-    })}</div>`;
+  const { lead, cells, months } = heatmapLayout(days, new Date());
+  const total = days.reduce((a, b) => a + b, 0);
+  // The labels repeat what the cells' titles and the aria-label say: hidden from screen readers.
+  return html`<div class="heatmap-wrap">
+    <div class="heatmap-months" aria-hidden="true">${months.map((m) => html`<span>${m}</span>`)}</div>
+    <div class="heatmap-days" aria-hidden="true">${DAY_LABELS.map((d) => html`<span>${d}</span>`)}</div>
+    <div class="heatmap" role="img" aria-label="Reviews per day over the last 12 weeks: ${total} in all">
+    ${Array(lead).fill(html`<span class="heat heat-blank"></span>`)}${cells.map(
+      ({ count: n, date }) => html`<span class="heat heat-${heatLevel(n, max)}" title="${isoDate(date)}: ${count(n, "review")}"></span>`,
+    )}</div>
+  </div>`;
+}
+
+/**
+ * What a category's bar draws and its label says, from the same counts of
+ * comparisons: mastered, then learning, then new, filling the whole bar.
+ * @param {{ new: number, learning: number, mastered: number }} c
+ */
+export function categoryProgress(c) {
+  const total = c.new + c.learning + c.mastered;
+  /** @param {number} n */
+  const percent = (n) => (total ? (n / total) * 100 : 0);
+  return {
+    total,
+    segments: /** @type {const} */ (["mastered", "learning", "new"]).map((kind) => ({ kind, count: c[kind], percent: percent(c[kind]) })),
+    label: `${c.mastered} mastered · ${c.learning} learning of ${total}`,
+  };
+}
+
+/** @param {import('../types/api').CategoryProgress} c */
+function progressRow(c) {
+  const p = categoryProgress(c);
+  return html`<li data-category="${c.category}"><span class="progress-name">${c.category}</span>
+    <span class="progress-bar" role="img" aria-label="${c.mastered} mastered, ${c.learning} learning, ${c.new} new, of ${count(p.total, "comparison")}">
+      ${p.segments.map((s) => html`<span class="bar-${s.kind}" data-count="${s.count}" data-width="${s.percent}"></span>`)}
+    </span>
+    <span class="progress-label muted">${p.label}</span></li>`;
 }
 
 /** @param {StudyStats} study */
@@ -43,15 +105,12 @@ function studyPanel(study) {
     </div>
     ${heatmap(study.heatmap)}
     <h3>Progress by category</h3>
+    <p class="progress-legend muted" id="progress-legend">Each bar counts a category's comparisons:
+      <span class="legend-item"><span class="swatch bar-mastered"></span>mastered: every card remembered for 3 weeks or more</span>
+      <span class="legend-item"><span class="swatch bar-learning"></span>learning: reviewed, not yet that stable</span>
+      <span class="legend-item"><span class="swatch bar-new"></span>new: no card reviewed yet</span></p>
     <ul class="progress-list">
-      ${study.categories.map((c) => {
-        const total = c.new + c.learning + c.mastered || 1;
-        return html`<li><span class="progress-name">${c.category}</span>
-          <span class="progress-bar" role="img" aria-label="${c.mastered} mastered, ${c.learning} learning, ${c.new} new">
-            <span class="bar-mastered" data-width="${(c.mastered / total) * 100}"></span><span class="bar-learning" data-width="${(c.learning / total) * 100}"></span>
-          </span>
-          <span class="muted">${c.mastered}/${total}</span></li>`;
-      })}
+      ${study.categories.map(progressRow)}
     </ul>
   </section>`;
 }
@@ -89,17 +148,17 @@ function categoriesPanel(categories) {
           <ul class="category-grid">
             ${categories.map(
               (c) => html`<li><a href="${buildHash({ name: "list", category: c.category })}" data-category="${c.category}">
-                <span>${c.category}</span><span class="count" aria-label="${c.count} comparisons">${c.count}</span></a></li>`,
+                <span>${c.category}</span><span class="count" aria-label="${count(c.count, "comparison")}">${c.count}</span></a></li>`,
             )}
           </ul>
           <p><a href="#/comparisons" data-nav="list">All comparisons →</a></p>
         </section>`;
 }
 
-/** Shown only when there are archived notes: otherwise there is nothing to find there. @param {number} count */
-function archivedLink(count) {
-  if (!count) return "";
-  return html`<p class="archived-link"><a href="#/archived" id="archived-notes-link">${count} archived note${count === 1 ? "" : "s"}</a>
+/** Shown only when there are archived notes: otherwise there is nothing to find there. @param {number} n */
+function archivedLink(n) {
+  if (!n) return "";
+  return html`<p class="archived-link"><a href="#/archived" id="archived-notes-link">${count(n, "archived note")}</a>
     <span class="muted">on items no longer in the library</span></p>`;
 }
 

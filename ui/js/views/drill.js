@@ -259,7 +259,12 @@ async function handIn(s) {
   // Handed in on the way out of the view: what is on screen is another view's.
   if (s.view.dataset.view !== "drill" || location.hash !== s.hash) return;
   s.view.querySelector("#drill-body").innerHTML = resultMarkup(s.page, answer, used, s.anotherHash).markup;
-  /** @type {HTMLElement | null} */ (s.view.querySelector(".grade-3"))?.focus();
+  // Focusing the grade buttons would scroll them up and the answer and the tip
+  // out of sight. The page goes back to its top instead: the question, then
+  // the answer beside the tip; 1–4 grade from there. (Scrolling the result to
+  // the top would leave a sliver of the question cut by the sticky top bar.)
+  /** @type {HTMLElement | null} */ (s.view.querySelector(".grade-3"))?.focus({ preventScroll: true });
+  window.scrollTo({ top: 0 });
 }
 
 /** @param {DrillState} s @param {number} value 1–4 */

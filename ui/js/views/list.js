@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { closestTarget, html } from "../dom.js";
 import { allTags, filterComparisons } from "../filter.js";
+import { count } from "../plural.js";
 import { buildHash } from "../router.js";
 
 /** @typedef {import('../types/api').ComparisonSummary} ComparisonSummary */
@@ -81,7 +82,7 @@ function cardMarkup(c, mastery) {
               <span class="card-summary">${c.summary}</span>
               <span class="card-meta">
                 ${c.tags.map((t) => html`<span class="tag">${t}</span>`)}
-                ${c.noteCount > 0 ? html`<span class="has-notes" title="You have notes here">✎ ${c.noteCount} note${c.noteCount === 1 ? "" : "s"}</span>` : ""}
+                ${c.noteCount > 0 ? html`<span class="has-notes" title="You have notes here">✎ ${count(c.noteCount, "note")}</span>` : ""}
                 ${mastery && mastery !== "new" ? html`<span class="mastery mastery-${mastery}">${mastery}</span>` : ""}
               </span>
             </a></li>`;

@@ -4,6 +4,7 @@ import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
 import { closestTarget, html, trusted } from "../dom.js";
 import { actionFor } from "../keys.js";
+import { count } from "../plural.js";
 import { buildHash } from "../router.js";
 import { GRADES, createReviewSession, studyContext } from "../study.js";
 
@@ -56,7 +57,7 @@ function sessionMarkup(label) {
 function doneMarkup(reviewed, newPerDay) {
   return html`<div class="panel empty-state review-done">
         <h2>${reviewed ? "All done for now" : "Nothing to review right now"}</h2>
-        <p>${reviewed ? `You reviewed ${reviewed} cards. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
+        <p>${reviewed ? `You reviewed ${count(reviewed, "card")}. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
         <p><a href="#/">Back to the dashboard</a> · <a href="#/drill">Try an interview drill</a></p></div>`;
 }
 

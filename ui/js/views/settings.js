@@ -37,12 +37,13 @@ function settingsMarkup(prefs, status) {
       <section class="panel form-grid study-settings" aria-labelledby="study-title">
         <h2 id="study-title" class="span-2">Study</h2>
         <label for="retention">Desired retention</label>
-        <select id="retention">
+        <select id="retention" aria-describedby="retention-help">
           ${RETENTIONS.map((r) => option(String(r), retentionLabel(r), String(prefs.get("desiredRetention"))))}
         </select>
+        <p class="muted span-2" id="retention-help">FSRS schedules each card so you recall it with this probability when it comes back. Higher means more reviews.</p>
         <label for="new-per-day">New cards a day</label>
-        <input id="new-per-day" type="number" min="${NEW_PER_DAY_RANGE.min}" max="${NEW_PER_DAY_RANGE.max}" step="1" value="${prefs.get("newPerDay")}">
-        <p class="muted span-2">FSRS schedules each card so you recall it with this probability when it comes back. Higher means more reviews.</p>
+        <input id="new-per-day" type="number" min="${NEW_PER_DAY_RANGE.min}" max="${NEW_PER_DAY_RANGE.max}" step="1" value="${prefs.get("newPerDay")}" aria-describedby="new-per-day-help">
+        <p class="muted span-2" id="new-per-day-help">How many cards you have never reviewed join each day's review. Cards you have reviewed come back when they are due, whatever this number.</p>
       </section>
       <section class="panel about" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
