@@ -94,8 +94,9 @@ fn release<R: Runtime>(window: &Window<R>) {
 }
 
 /// Called by the page once its editors have saved after a close request.
+/// Async so that it never runs on the main thread (closing is dispatched there).
 #[tauri::command]
-pub fn close_window<R: Runtime>(window: Window<R>) {
+pub async fn close_window<R: Runtime>(window: Window<R>) {
     release(&window);
 }
 

@@ -122,3 +122,19 @@ export function isoDate(date) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/**
+ * A modal dialog on top of the page, removed once closed.
+ * @param {string} className
+ * @param {string} label
+ * @param {Markup} markup
+ */
+export function modal(className, label, markup) {
+  const dialog = document.createElement("dialog");
+  dialog.className = className;
+  dialog.setAttribute("aria-label", label);
+  dialog.innerHTML = markup.markup;
+  document.body.append(dialog);
+  dialog.addEventListener("close", () => dialog.remove());
+  return dialog;
+}

@@ -3,7 +3,7 @@
 
 import * as api from "./api.js";
 import { attempt, errorText } from "./actions.js";
-import { focusWithRing, html, relativeTime, trusted } from "./dom.js";
+import { focusWithRing, html, modal, relativeTime, trusted } from "./dom.js";
 import { createAutosaver } from "./autosave.js";
 import { actionFor } from "./keys.js";
 
@@ -78,22 +78,6 @@ export function historyMarkup(versions) {
       <h2>Earlier versions</h2>
       ${list}
       <form method="dialog"><button>Close</button></form>`;
-}
-
-/**
- * A modal dialog on top of the page, removed once closed.
- * @param {string} className
- * @param {string} label
- * @param {import('./dom.js').Markup} markup
- */
-function modal(className, label, markup) {
-  const dialog = document.createElement("dialog");
-  dialog.className = className;
-  dialog.setAttribute("aria-label", label);
-  dialog.innerHTML = markup.markup;
-  document.body.append(dialog);
-  dialog.addEventListener("close", () => dialog.remove());
-  return dialog;
 }
 
 /** @param {ParentNode} form @param {string} name @returns {HTMLTextAreaElement} */

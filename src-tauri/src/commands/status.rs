@@ -83,13 +83,15 @@ fn stored_preferences(
 
 /// Called by the UI once its first view has rendered with its data; `marks`
 /// are the page's start-up moments for the probe, in ms since the Unix epoch.
+/// Async, like every command: the main thread serves the window.
 #[tauri::command]
-pub fn first_view_ready<R: Runtime>(
+pub async fn first_view_ready<R: Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     marks: Arg<Option<Vec<(String, f64)>>>,
-) {
+) -> CommandResult<()> {
     let marks = marks.0;
     state.first_view_shown();
     crate::probe::report_first_view(&app, &marks.unwrap_or_default());
+    Ok(())
 }

@@ -5,7 +5,7 @@
 
 import * as api from "../api.js";
 import { attempt } from "../actions.js";
-import { focusWithRing, html, relativeTime, trusted } from "../dom.js";
+import { focusWithRing, html, modal, relativeTime, trusted } from "../dom.js";
 import { historyMarkup } from "../note-editor.js";
 import { SECTION_LABEL, SECTION_TITLE } from "../sections.js";
 
@@ -123,15 +123,8 @@ function say(s, message, action = null) {
 async function showHistory(s, n, opener) {
   const versions = await attempt(() => api.noteHistory(keyOf(n)), s.toast, { prefix: "Could not read the history: " });
   if (!versions) return;
-  const dialog = document.createElement("dialog");
-  dialog.className = "history-dialog";
-  dialog.setAttribute("aria-label", `History of the note on ${placeOf(n)}`);
-  dialog.innerHTML = historyMarkup(versions).markup;
-  document.body.append(dialog);
-  dialog.addEventListener("close", () => {
-    dialog.remove();
-    if (opener.isConnected) focusWithRing(opener);
-  });
+  const dialog = modal("history-dialog", `History of the note on ${placeOf(n)}`, historyMarkup(versions));
+  dialog.addEventListener("close", () => opener.isConnected && focusWithRing(opener));
   dialog.addEventListener("click", async (e) => {
     const id = /** @type {HTMLElement} */ (e.target)?.dataset?.version;
     if (!id) return;

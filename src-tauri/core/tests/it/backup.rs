@@ -16,7 +16,7 @@ use versus_core::store::backup::{
 };
 use versus_core::store::{Store, DATABASE_FILE};
 
-use crate::support::{seed_library, store_with, Fixture};
+use crate::support::{names_in, seed_library, store_with, Fixture};
 
 fn key(section: Section, item: &str) -> NoteKey {
     NoteKey::new("ec2-vs-lambda", section, item)
@@ -185,16 +185,6 @@ fn a_markdown_export_goes_into_a_new_folder_and_never_over_files_already_there()
     assert_eq!(third, format!("{}-3", first.display()));
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my own edits");
     assert!(Path::new(&second).join("ec2-vs-lambda.md").is_file());
-}
-
-/// Every file name in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn source_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `INSERT OR REPLACE` deletes the row first, firing `ON DELETE` cascades on
+/// An insert that replaces on conflict (`INSERT OR` + `REPLACE`) deletes the row first, firing `ON DELETE` cascades on
 /// notes and corrupting external-content FTS indexes. Upserts only.
 #[test]
 fn insert_or_replace_appears_nowhere_in_the_code() {

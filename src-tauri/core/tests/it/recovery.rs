@@ -18,7 +18,7 @@ use versus_core::store::recovery::Finding;
 use versus_core::store::startup::{self, Started};
 use versus_core::store::{Store, DATABASE_FILE};
 
-use crate::support::{seed_library, store_with};
+use crate::support::{names_in, seed_library, store_with};
 
 fn key(section: Section, item: &str) -> NoteKey {
     NoteKey::new("ec2-vs-lambda", section, item)
@@ -50,15 +50,6 @@ fn folder_with_backups() -> Folder {
     ops::save_note(&mut store, &key(Section::Subject, "lambda"), "after the last backup").unwrap();
     drop(store);
     Folder { db: data.join(DATABASE_FILE), data, _dir: fx.dir, older, newest, older_notes, newest_notes }
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// What a restore or recovery may leave behind only while it runs.
