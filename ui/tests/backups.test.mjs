@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatBytes } from "../js/dom.js";
-import { importSummaryText, restoreChangesText } from "../js/views/backups.js";
+import { importSummaryText, policyText, restoreChangesText } from "../js/views/backups.js";
 
 test("sizes read as a person reads them", () => {
   assert.equal(formatBytes(512), "512 B");
@@ -36,4 +36,20 @@ test("a restore that changes nothing says so", () => {
   const lines = restoreChangesText(preview({}), "today");
   assert.equal(lines[1], "Nothing has changed since this backup.");
   assert.ok(!lines.join(" ").match(/Study:|Notes:/));
+});
+
+test("the retention text names every rule, safety backups included", () => {
+  const text = policyText({
+    backups: [],
+    folder: "/data/backups",
+    automatic: { lastBackupAt: null, lastError: null },
+    keepRecent: 10,
+    keepDailyDays: 7,
+    keepSafetyDays: 30,
+  });
+  assert.match(text, /the 10 newest/);
+  assert.match(text, /last 7 days/);
+  assert.match(text, /before a restore, an import or an update for 30 days/);
+  assert.match(text, /always the newest one that passes its check/);
+  assert.match(text, /Folder: \/data\/backups/);
 });

@@ -232,7 +232,11 @@ html: string, comparisonTitle: string | null, itemText: string | null, body: str
 
 export type ReviewQueue = { cards: Array<CardFace>, due: number, new: number, };
 
-export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, };
+export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, 
+/**
+ * Backups taken before a restore, an import or a migration are kept this long.
+ */
+keepSafetyDays: number, };
 
 export type Restored = { restored: BackupInfo, 
 /**

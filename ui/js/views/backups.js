@@ -80,10 +80,12 @@ function pageMarkup() {
     </dialog>`;
 }
 
-/** @param {BackupList} data */
-function policyText(data) {
+/** What is kept, as the Rust side keeps it. @param {BackupList} data */
+export function policyText(data) {
   return (
-    `Kept: the ${data.keepRecent} newest, and the newest of each of the last ${data.keepDailyDays} days. Folder: ${data.folder}` +
+    `Kept: the ${data.keepRecent} newest, the newest of each of the last ${data.keepDailyDays} days, ` +
+    `each one taken before a restore, an import or an update for ${data.keepSafetyDays} days, ` +
+    `and always the newest one that passes its check. Folder: ${data.folder}` +
     (data.automatic.lastError ? ` — the last automatic backup failed: ${data.automatic.lastError}` : "")
   );
 }

@@ -26,6 +26,8 @@ pub struct BackupList {
     pub automatic: AutoBackupStatus,
     pub keep_recent: usize,
     pub keep_daily_days: i64,
+    /// Backups taken before a restore, an import or a migration are kept this long.
+    pub keep_safety_days: i64,
 }
 
 /// The backups beside `store`, newest first, with the automatic backups' status.
@@ -37,6 +39,7 @@ pub fn list_backups(store: &Store, automatic: AutoBackupStatus) -> Result<Backup
         automatic,
         keep_recent: RETENTION.recent,
         keep_daily_days: RETENTION.daily_days,
+        keep_safety_days: RETENTION.safety_days,
     })
 }
 
