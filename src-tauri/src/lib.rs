@@ -4,6 +4,7 @@
 //! start-up probe, and `commands`, the thin layer the UI calls. The domain
 //! lives in `versus_core` (src-tauri/core), which knows nothing of Tauri.
 
+pub mod cli;
 pub mod commands;
 pub mod probe;
 pub mod shell;
@@ -66,6 +67,9 @@ pub fn run() {
     match DataDirLock::acquire(&dir) {
         Ok(lock) => {
             app.manage(commands::AppState::open_in_background(dir, Some(lock)));
+            let args: Vec<String> = std::env::args().collect();
+            let cwd = std::env::current_dir().unwrap_or_default();
+            shell::hand_over_packs(app.handle(), &args, &cwd);
         }
         // Another Versus has this folder and could not be handed over to
         // (no D-Bus session): say so, and leave without touching anything.
@@ -88,12 +92,22 @@ pub fn run() {
         }
     }
     probe::mark("store_opening");
-    app.run(|app, event| {
+    app.run(|app, event| match event {
         // Leave the database file whole on disk: fold the WAL in at exit.
-        if let tauri::RunEvent::Exit = event {
+        tauri::RunEvent::Exit => {
             if let Some(state) = app.try_state::<commands::AppState>() {
                 state.checkpoint();
             }
         }
+        // macOS opens a file with a running app by an event, not arguments.
+        #[cfg(any(target_os = "macos", target_os = "ios"))]
+        tauri::RunEvent::Opened { urls } => {
+            let mut argv = vec![String::new()];
+            argv.extend(
+                urls.iter().filter_map(|url| url.to_file_path().ok()).map(|p| p.display().to_string()),
+            );
+            shell::hand_over_packs(app, &argv, std::path::Path::new("/"));
+        }
+        _ => {}
     });
 }

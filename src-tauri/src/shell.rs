@@ -47,7 +47,8 @@ pub mod ids {
 /// from that folder, so a test run never hands over to the learner's own
 /// running app, nor two tests to each other. Register this plugin first.
 pub fn single_instance<R: Runtime>(identifier: &str, data_dir_override: Option<&Path>) -> TauriPlugin<R> {
-    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, _argv, _cwd| {
+    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, argv, cwd| {
+        hand_over_packs(app, &argv, std::path::Path::new(&cwd));
         focus_main_window(app);
     });
     if let Some(dir) = data_dir_override {
@@ -62,6 +63,22 @@ fn folder_key(dir: &Path) -> String {
     let digest = Sha256::digest(dir.as_os_str().as_encoded_bytes());
     let hex: String = digest.iter().take(8).map(|byte| format!("{byte:02x}")).collect();
     format!("d{hex}")
+}
+
+/// Gives the page the pack files a launch was asked to open (its own, or a
+/// second launch's handed over), and tells the page they are there.
+pub fn hand_over_packs<R: Runtime>(app: &AppHandle<R>, argv: &[String], cwd: &Path) {
+    let packs = crate::commands::packs::pack_arguments(argv, cwd);
+    if packs.is_empty() {
+        return;
+    }
+    if let Some(state) = app.try_state::<crate::commands::AppState>() {
+        for path in packs {
+            state.pack_files.hand_over(path);
+        }
+        // No page yet: it asks for waiting packs when it starts.
+        let _ = app.emit(crate::commands::packs::PACK_OPENED_EVENT, ());
+    }
 }
 
 /// Shows, unminimizes and focuses the main window.

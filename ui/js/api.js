@@ -220,6 +220,140 @@ export const exportJson = (onProgress) => call("export_json", { onProgress });
  */
 export const importJson = (onProgress) => call("import_json", { onProgress });
 
+// --- comparisons of the learner's own --------------------------------------------------------
+
+/** @typedef {import('./types/api').DraftDocument} DraftDocument */
+/** @typedef {import('./types/api').DraftCheck} DraftCheck */
+
+/**
+ * Starts a new comparison; answers the draft's id.
+ * @param {DraftDocument} document
+ * @returns {Promise<number>}
+ */
+export const createDraft = (document) => call("create_draft", { document });
+
+/**
+ * Saves a draft as the learner types; answers the messages for its fields.
+ * @param {number} id
+ * @param {DraftDocument} document
+ * @returns {Promise<DraftCheck>}
+ */
+export const saveDraft = (id, document) => call("save_draft", { id, document });
+
+/**
+ * Checks a draft by the content rules without saving it.
+ * @param {DraftDocument} document
+ * @returns {Promise<DraftCheck>}
+ */
+export const checkDraft = (document) => call("check_draft", { document });
+
+/**
+ * @param {number} id
+ * @returns {Promise<import('./types/api').Draft>}
+ */
+export const getDraft = (id) => call("get_draft", { id });
+
+/** @returns {Promise<import('./types/api').DraftSummary[]>} */
+export const listDrafts = () => call("list_drafts");
+
+/**
+ * @param {number} id
+ * @returns {Promise<null>}
+ */
+export const discardDraft = (id) => call("discard_draft", { id });
+
+/**
+ * Opens a comparison of the learner's own in the editor; answers the draft's id.
+ * @param {string} id
+ * @returns {Promise<number>}
+ */
+export const editComparison = (id) => call("edit_comparison", { id });
+
+/**
+ * "Make my own copy"; answers the new draft's id.
+ * @param {string} id
+ * @returns {Promise<number>}
+ */
+export const copyComparison = (id) => call("copy_comparison", { id });
+
+/**
+ * Publishes a draft (rejects with code `invalid` and every problem); answers the comparison's id.
+ * @param {number} id
+ * @returns {Promise<string>}
+ */
+export const publishDraft = (id) => call("publish_draft", { id });
+
+/**
+ * @param {string} id
+ * @returns {Promise<null>}
+ */
+export const archiveComparison = (id) => call("archive_comparison", { id });
+
+/**
+ * @param {string} id
+ * @returns {Promise<null>}
+ */
+export const restoreComparison = (id) => call("restore_comparison", { id });
+
+/**
+ * Deletes an archived comparison of the learner's own for good, after a backup.
+ * @param {string} id
+ * @returns {Promise<import('./types/api').Deleted>}
+ */
+export const deleteComparison = (id) => call("delete_comparison", { id });
+
+/** @returns {Promise<import('./types/api').ArchivedComparison[]>} */
+export const archivedComparisons = () => call("archived_comparisons");
+
+// --- packs -------------------------------------------------------------------------------------
+
+/** @typedef {import('./types/api').OpenedPack} OpenedPack */
+
+/**
+ * Asks for a .versuspack file and previews it (writes nothing); null when cancelled.
+ * @returns {Promise<OpenedPack | null>}
+ */
+export const openPack = () => call("open_pack");
+
+/**
+ * Pack files handed to the app (its command line, a second launch) since last asked, previewed.
+ * @returns {Promise<OpenedPack[]>}
+ */
+export const pendingPacks = () => call("pending_packs");
+
+/**
+ * Imports a previewed pack file by its token.
+ * @param {number} token
+ * @param {ProgressChannel} onProgress
+ * @returns {Promise<import('./types/api').ImportReport>}
+ */
+export const importPack = (token, onProgress) => call("import_pack", { token, onProgress });
+
+/** @returns {Promise<import('./types/api').InstalledPack[]>} */
+export const listPacks = () => call("list_packs");
+
+/**
+ * Removes a pack (its comparisons archived with their notes); answers how many were archived.
+ * @param {string} id
+ * @returns {Promise<number>}
+ */
+export const removePack = (id) => call("remove_pack", { id });
+
+/**
+ * Asks where to save, then writes the learner's own comparisons as a pack; null when cancelled.
+ * @param {import('./types/api').PackMeta} meta
+ * @param {string[]} ids
+ * @returns {Promise<number | null>}
+ */
+export const exportPack = (meta, ids) => call("export_pack", { meta, ids });
+
+/**
+ * Calls `handler` when a pack file arrives while the app runs (a second launch); then call `pendingPacks()`.
+ * @param {() => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export const onPackOpened = (handler) => tauri().event.listen("pack-opened", handler);
+
 // --- study ---------------------------------------------------------------------------------
 
 /**

@@ -77,7 +77,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open_in(dir.path()).expect("open");
     let start = Instant::now();
-    ops::import_content(&mut store, &generated_library(1_000), "library").expect("import");
+    ops::import_content(&mut store, &generated_library(1_000), &versus_core::store::Origin::Library)
+        .expect("import");
     let mut rng = fastrand::Rng::with_seed(7);
     {
         store

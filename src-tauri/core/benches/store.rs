@@ -75,7 +75,8 @@ fn main() {
     let generated = generated_library(1_000);
     let mut store = Store::open_in(big_dir.path()).expect("open");
     let start = Instant::now();
-    let report = ops::import_content(&mut store, &generated, "library").expect("import");
+    let report =
+        ops::import_content(&mut store, &generated, &versus_core::store::Origin::Library).expect("import");
     println!(
         "import generated library ({} comparisons, {} items) into a fresh store: {}",
         report.comparisons,
@@ -89,7 +90,7 @@ fn main() {
     }
     changed.hash = format!("{}-revised", changed.hash);
     let start = Instant::now();
-    ops::import_content(&mut store, &changed, "library").expect("re-import");
+    ops::import_content(&mut store, &changed, &versus_core::store::Origin::Library).expect("re-import");
     println!("re-import of the 1,000 comparisons with changed text: {}", ms(start.elapsed()));
 
     // A backup of a store with 100,000 notes (inserted directly: the library has

@@ -24,7 +24,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open_in(dir.path()).expect("open");
     let start = Instant::now();
-    ops::import_content(&mut store, &generated_library(1_000), "library").expect("import");
+    ops::import_content(&mut store, &generated_library(1_000), &versus_core::store::Origin::Library)
+        .expect("import");
     let now = versus_core::clock::now_ms();
     let cards: Vec<i64> = store
         .conn()

@@ -16,6 +16,8 @@ pub enum Entity {
     Card,
     Backup,
     Drill,
+    Draft,
+    Pack,
 }
 
 impl Entity {
@@ -28,6 +30,8 @@ impl Entity {
             Entity::Card => "card",
             Entity::Backup => "backup",
             Entity::Drill => "drill",
+            Entity::Draft => "draft",
+            Entity::Pack => "installed pack",
         }
     }
 
@@ -41,6 +45,8 @@ impl Entity {
             Entity::Card => "unknown_card",
             Entity::Backup => "unknown_backup",
             Entity::Drill => "unknown_drill",
+            Entity::Draft => "unknown_draft",
+            Entity::Pack => "unknown_pack",
         }
     }
 }
@@ -99,6 +105,27 @@ pub enum Error {
     #[error("the note on {0} is not archived: its item is still in the library. Clear it on the comparison's page instead.")]
     NotArchived(String),
 
+    /// Only the learner's own comparisons are edited, archived or deleted;
+    /// a shipped or a pack's comparison is copied first.
+    #[error("{0:?} is not one of your own comparisons: make your own copy to change it")]
+    NotOwnComparison(String),
+
+    /// Deleting for good is the second step, from the archive.
+    #[error("{0:?} is not archived: archive it first; deleting for good is done from the archive")]
+    ComparisonNotArchived(String),
+
+    #[error("the draft is {bytes} bytes; a draft can hold at most {limit} bytes. Nothing was saved.")]
+    DraftTooLarge { bytes: usize, limit: usize },
+
+    /// A pack or a draft that cannot be imported or published as it is:
+    /// every problem, each with its field's path.
+    #[error("{0}")]
+    Invalid(ContentErrors),
+
+    /// A pack's comparison has the id of a comparison that is not the pack's.
+    #[error("{0}")]
+    IdCollision(ContentErrors),
+
     #[error("the scheduler could not grade this card: {0}")]
     Scheduler(String),
 
@@ -136,6 +163,11 @@ impl Error {
             Error::NoteTooLarge { .. } => "note_too_large",
             Error::InvalidArgument(_) => "invalid_argument",
             Error::NotArchived(_) => "not_archived",
+            Error::NotOwnComparison(_) => "not_own",
+            Error::ComparisonNotArchived(_) => "not_archived",
+            Error::DraftTooLarge { .. } => "draft_too_large",
+            Error::Invalid(_) => "invalid",
+            Error::IdCollision(_) => "id_collision",
             Error::Scheduler(_) => "scheduler",
             Error::BadImport { .. } => "bad_import",
             Error::Migration(_) => "migration",

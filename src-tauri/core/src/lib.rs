@@ -14,6 +14,8 @@ pub mod library;
 pub mod markdown;
 pub mod notes;
 pub mod ops;
+pub mod own;
+pub mod packs;
 pub mod search;
 pub mod store;
 pub mod study;

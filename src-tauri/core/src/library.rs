@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::content::Section;
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::notes::{notes_for_comparison, Note};
+use crate::store::{Origin, OriginKind};
 
 /// What most places need to name a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,10 @@ pub struct ComparisonSummary {
     pub summary: String,
     pub tags: Vec<String>,
     pub note_count: i64,
+    /// Shipped, the learner's own, or a pack's.
+    pub origin: OriginKind,
+    /// The pack it came from, when it is a pack's.
+    pub pack_id: Option<String>,
 }
 
 /// One part of a comparison, with the learner's note on it if any.
@@ -74,6 +79,8 @@ pub struct ComparisonPage {
     pub interview_tip: String,
     pub tags: Vec<String>,
     pub retired: bool,
+    /// Shipped, the learner's own (editable), or a pack's.
+    pub origin: OriginKind,
     /// The comparison as a whole and the interview tip, as note targets.
     pub overview: PageItem,
     pub tip: PageItem,
@@ -102,9 +109,12 @@ fn parse_tags(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<String>> {
     })
 }
 
-/// Maps `id, title, category, summary, tags, note_count`, in that order.
+/// Maps `id, title, category, summary, tags, note_count, source`, in that order.
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ComparisonSummary> {
+    let origin: Origin = row.get(6)?;
     Ok(ComparisonSummary {
+        origin: origin.kind(),
+        pack_id: origin.pack_id().map(str::to_string),
         id: row.get(0)?,
         title: row.get(1)?,
         category: row.get(2)?,
@@ -118,7 +128,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ComparisonSummary> {
 pub fn list_comparisons(conn: &Connection) -> Result<Vec<ComparisonSummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.title, c.category, c.summary, c.tags,
-                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id) AS note_count
+                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id) AS note_count, c.source
          FROM comparison c WHERE c.retired = 0
          ORDER BY c.category, c.title COLLATE NOCASE",
     )?;
@@ -135,9 +145,9 @@ pub fn categories(conn: &Connection) -> Result<Vec<CategoryCount>> {
 }
 
 pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
-    let (title, category, summary, interview_tip, tags, retired) = conn
+    let (title, category, summary, interview_tip, tags, retired, origin) = conn
         .query_row(
-            "SELECT title, category, summary, interview_tip, tags, retired FROM comparison WHERE id = ?1",
+            "SELECT title, category, summary, interview_tip, tags, retired, source FROM comparison WHERE id = ?1",
             [id],
             |row| {
                 Ok((
@@ -147,6 +157,7 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
                     row.get::<_, String>(3)?,
                     parse_tags(row, 4)?,
                     row.get::<_, bool>(5)?,
+                    row.get::<_, Origin>(6)?,
                 ))
             },
         )
@@ -183,6 +194,7 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
         interview_tip: interview_tip.clone(),
         tags,
         retired,
+        origin: origin.kind(),
         overview: placeholder(Section::Comparison, summary),
         tip: placeholder(Section::InterviewTip, interview_tip),
         subjects: Vec::new(),
@@ -242,7 +254,7 @@ pub fn record_view(tx: &Transaction<'_>, comparison_id: &str, now: i64) -> Resul
 pub fn recent_views(conn: &Connection, limit: usize) -> Result<Vec<ComparisonSummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.title, c.category, c.summary, c.tags,
-                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id)
+                (SELECT count(*) FROM note n WHERE n.comparison_id = c.id), c.source
          FROM recent_view r JOIN comparison c ON c.id = r.comparison_id
          WHERE c.retired = 0 ORDER BY r.viewed_at DESC LIMIT ?1",
     )?;

@@ -26,6 +26,8 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
             ("itemId", json!("flexibility-vs-ops")),
         ]
     };
+    let draft =
+        json!({ "title": "Kafka vs Pulsar", "subjects": [{ "name": "Kafka" }, { "name": "Pulsar" }] });
     let with = |mut base: Vec<(&'static str, Value)>, more: Vec<(&'static str, Value)>| {
         base.extend(more);
         base
@@ -71,6 +73,22 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ("grade_drill", vec![("drillId", json!(1)), ("grade", json!(3)), ("context", context)]),
         ("list_drills", vec![]),
         ("open_link", vec![("url", json!("not a web address"))]),
+        ("create_draft", vec![("document", draft.clone())]),
+        ("save_draft", vec![("id", json!(1)), ("document", draft.clone())]),
+        ("check_draft", vec![("document", draft)]),
+        ("get_draft", vec![("id", json!(1))]),
+        ("list_drafts", vec![]),
+        ("discard_draft", vec![("id", json!(2))]),
+        ("edit_comparison", vec![("id", json!("ec2-vs-lambda"))]),
+        ("copy_comparison", vec![("id", json!("ec2-vs-lambda"))]),
+        ("publish_draft", vec![("id", json!(1))]),
+        ("archive_comparison", vec![("id", json!("ec2-vs-lambda"))]),
+        ("restore_comparison", vec![("id", json!("ec2-vs-lambda"))]),
+        ("delete_comparison", vec![("id", json!("ec2-vs-lambda"))]),
+        ("archived_comparisons", vec![]),
+        ("pending_packs", vec![]),
+        ("list_packs", vec![]),
+        ("remove_pack", vec![("id", json!("acme-platform"))]),
     ]
 }
 

@@ -24,7 +24,7 @@ pub struct ProgressEvent {
     total: usize,
 }
 
-fn reporter(channel: Channel<ProgressEvent>) -> impl FnMut(usize, usize) {
+pub(super) fn reporter(channel: Channel<ProgressEvent>) -> impl FnMut(usize, usize) {
     move |done, total| {
         // A closed window cannot take progress; the work itself goes on.
         let _ = channel.send(ProgressEvent { done, total });
@@ -40,6 +40,8 @@ fn reporter(channel: Channel<ProgressEvent>) -> impl FnMut(usize, usize) {
 /// the test runner sets it.
 pub const DIALOG_SEAM_VAR: &str = "VERSUS_E2E_DIALOG_DIR";
 pub const SEAM_IMPORT_FILE: &str = "import.json";
+/// What the seam opens instead of a pack the learner would pick.
+pub const SEAM_IMPORT_PACK: &str = "import.versuspack";
 
 pub(super) fn dialog_seam_from_env() -> Option<PathBuf> {
     std::env::var_os(DIALOG_SEAM_VAR).filter(|dir| !dir.is_empty()).map(PathBuf::from)
@@ -49,7 +51,7 @@ const NOTES_FILTER: (&str, &[&str]) = ("Versus notes", &["json"]);
 const MARKDOWN_FILTER: (&str, &[&str]) = ("Markdown", &["md"]);
 
 /// What a command asks the learner for.
-enum Ask {
+pub(super) enum Ask {
     Folder,
     Save { file_name: String, filter: (&'static str, &'static [&'static str]) },
     Open { filter: (&'static str, &'static [&'static str]) },
@@ -58,7 +60,7 @@ enum Ask {
 /// The path the learner chose in a native dialog, or None when they
 /// cancelled. Paths come only from here, never from the page, so a page
 /// that misbehaved could not write or read a file the learner did not pick.
-async fn ask_path<R: Runtime>(
+pub(super) async fn ask_path<R: Runtime>(
     window: &WebviewWindow<R>,
     seam: Option<&Path>,
     title: &str,
@@ -68,6 +70,9 @@ async fn ask_path<R: Runtime>(
         return Ok(Some(match ask {
             Ask::Folder => dir.to_path_buf(),
             Ask::Save { file_name, .. } => dir.join(file_name),
+            Ask::Open { filter: (_, extensions) } if extensions.contains(&"versuspack") => {
+                dir.join(SEAM_IMPORT_PACK)
+            }
             Ask::Open { .. } => dir.join(SEAM_IMPORT_FILE),
         }));
     }

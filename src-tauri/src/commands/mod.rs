@@ -9,6 +9,8 @@ pub mod data;
 mod error;
 pub mod library;
 pub mod notes;
+pub mod own;
+pub mod packs;
 mod state;
 pub mod status;
 pub mod study;
@@ -56,5 +58,24 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         study::save_drill,
         study::grade_drill,
         study::list_drills,
+        own::create_draft,
+        own::save_draft,
+        own::check_draft,
+        own::get_draft,
+        own::list_drafts,
+        own::discard_draft,
+        own::edit_comparison,
+        own::copy_comparison,
+        own::publish_draft,
+        own::archive_comparison,
+        own::restore_comparison,
+        own::delete_comparison,
+        own::archived_comparisons,
+        packs::open_pack,
+        packs::pending_packs,
+        packs::import_pack,
+        packs::list_packs,
+        packs::remove_pack,
+        packs::export_pack,
     ]
 }

@@ -41,6 +41,8 @@ pub struct AppState {
     _lock: Option<DataDirLock>,
     /// Test seam: see [`super::data::DIALOG_SEAM_VAR`].
     pub(super) dialog_seam: Option<PathBuf>,
+    /// Pack files opened in this run.
+    pub pack_files: super::packs::PackFiles,
 }
 
 impl AppState {
@@ -57,6 +59,7 @@ impl AppState {
             first_view: Mutex::new(Some(first_view)),
             _lock: lock,
             dialog_seam: super::data::dialog_seam_from_env(),
+            pack_files: Default::default(),
         };
         let spawned = std::thread::Builder::new().name("versus-open-store".into()).spawn(move || {
             let _ = opened.set(open_store(&data_dir, backups, first_view_shown));

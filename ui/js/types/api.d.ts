@@ -24,7 +24,12 @@ export type ImportReport = {
 /**
  * False when the content was unchanged since the last import and nothing ran.
  */
-ran: boolean, comparisons: number, items: number, retired_items: number, retired_comparisons: number, };
+ran: boolean, comparisons: number, items: number, retired_items: number, retired_comparisons: number, 
+/**
+ * Comparisons left alone because their id belongs to another source
+ * (a learner's own comparison with an id a later library also uses).
+ */
+skipped: number, };
 
 export type Recovery = { 
 /**
@@ -45,7 +50,7 @@ problem: string,
  */
 restoredFrom: string | null, restoredBackupTime: number | null, };
 
-export type Reason = "startup" | "periodic" | "manual" | "before-restore" | "before-import" | "before-migration";
+export type Reason = "startup" | "periodic" | "manual" | "before-restore" | "before-import" | "before-migration" | "before-delete";
 
 export type BackupInfo = { fileName: string, createdAt: number, reason: Reason, size: number, 
 /**
@@ -57,7 +62,15 @@ export type AutoBackupStatus = { lastBackupAt: number | null, lastError: string 
 
 export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip";
 
-export type ComparisonSummary = { id: string, title: string, category: string, summary: string, tags: Array<string>, noteCount: number, };
+export type ComparisonSummary = { id: string, title: string, category: string, summary: string, tags: Array<string>, noteCount: number, 
+/**
+ * Shipped, the learner's own, or a pack's.
+ */
+origin: OriginKind, 
+/**
+ * The pack it came from, when it is a pack's.
+ */
+packId: string | null, };
 
 export type CategoryCount = { category: string, count: number, };
 
@@ -76,6 +89,10 @@ label: string | null, text: string, retired: boolean, note: Note | null,
 noteHtml: string | null, };
 
 export type ComparisonPage = { id: string, title: string, category: string, summary: string, interviewTip: string, tags: Array<string>, retired: boolean, 
+/**
+ * Shipped, the learner's own (editable), or a pack's.
+ */
+origin: OriginKind, 
 /**
  * The comparison as a whole and the interview tip, as note targets.
  */
@@ -270,3 +287,90 @@ drillsSince: number,
  * restore puts them back on the backup's schedule.
  */
 cardsRescheduled: number, };
+
+export type OriginKind = "library" | "mine" | "pack";
+
+export type ContentError = { file: string, 
+/**
+ * Path of the field inside the file, such as `subjects[1].name`; `.` for the whole file.
+ */
+field: string, message: string, };
+
+export type DraftDocument = { title: string, category: string, summary: string, subjects: Array<DraftSubject>, differences: Array<DraftItem>, tradeoffs: Array<DraftItem>, mistakes: Array<DraftItem>, interview_tip: string, tags: Array<string>, };
+
+export type DraftSubject = { 
+/**
+ * Empty until first published.
+ */
+id: string, name: string, 
+/**
+ * What kind of thing it is ("Object storage"); the comparison's
+ * category when left empty. `subjects[i].category` in messages.
+ */
+category: string, description: string, 
+/**
+ * When to use this subject; `when_to_use[i].text` in messages.
+ */
+when_to_use: string, };
+
+export type DraftItem = { 
+/**
+ * Empty until first published.
+ */
+id: string, text: string, };
+
+export type FieldMessage = { field: string, message: string, };
+
+export type DraftCheck = { errors: Array<FieldMessage>, advice: Array<FieldMessage>, };
+
+export type Draft = { id: number, 
+/**
+ * The comparison of the learner's own it edits; `None` for a new one.
+ */
+comparisonId: string | null, 
+/**
+ * The comparison it was copied from, if any.
+ */
+copiedFrom: string | null, document: DraftDocument, updatedAt: number, check: DraftCheck, };
+
+export type DraftSummary = { id: number, comparisonId: string | null, title: string, updatedAt: number, publishable: boolean, };
+
+export type ArchivedComparison = { id: string, title: string, category: string, noteCount: number, };
+
+export type Deleted = { notes: number, cards: number, };
+
+export type Change = "new" | "updated" | "unchanged";
+
+export type PreviewEntry = { index: number, id: string, title: string, change: Change, 
+/**
+ * Parts (differences, tradeoffs...) added, reworded and removed.
+ */
+added: number, reworded: number, removed: number, 
+/**
+ * It was archived (the pack removed, or gone from an earlier version)
+ * and comes back with its notes.
+ */
+restored: boolean, };
+
+export type PackPreview = { id: string, name: string, version: string, author: string, description: string, 
+/**
+ * The version installed now, if any (also a removed pack's).
+ */
+installedVersion: string | null, comparisons: Array<PreviewEntry>, 
+/**
+ * Comparisons of the installed version this one no longer has: they
+ * would be archived with their notes.
+ */
+retiring: Array<string>, 
+/**
+ * Ids taken by another source; while there is any, nothing can be imported.
+ */
+collisions: Array<ContentError>, };
+
+export type InstalledPack = { id: string, name: string, version: string, author: string, description: string, comparisonCount: number, installedAt: number, };
+
+export type PackMeta = { id: string, name: string, version: string, author: string, description: string, };
+
+export type PackFileCheck = { file: string, preview: PackPreview | null, errors: Array<ContentError>, };
+
+export type OpenedPack = { token: number, file: string, preview: PackPreview | null, errors: Array<ContentError>, };

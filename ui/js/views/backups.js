@@ -25,6 +25,7 @@ const REASONS = {
   manual: "Made by you",
   "before-restore": "Before a restore",
   "before-import": "Before an import",
+  "before-delete": "Before a deletion",
   "before-migration": "Before an update",
 };
 

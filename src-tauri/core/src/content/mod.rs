@@ -1,6 +1,8 @@
 //! The shipped library and content packs: parsing, validation and the embedded files.
 
+pub mod draft;
 mod model;
+pub mod pack;
 mod taxonomy;
 mod validate;
 
@@ -11,16 +13,16 @@ use sha2::{Digest, Sha256};
 
 pub use model::{Comparison, Item, Section, Subject, Tag, WhenToUse, SLUG_PATTERN};
 pub use taxonomy::{CATEGORIES, CLOUD_TAGS, TOPIC_TAGS};
-pub use validate::{category_slug, is_slug, validate};
+pub use validate::{category_slug, check_structure, is_slug, minimum_counts, validate};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../content");
 
 /// Bumped when the way content maps to the store changes, so an unchanged
 /// library is still re-imported by a new app version that reads it differently.
-const IMPORT_FORMAT: &str = "versus-content-v2";
+const IMPORT_FORMAT: &str = "versus-content-v3";
 
 /// One thing wrong with one content file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, ts_rs::TS)]
 #[error("{file}: {field}: {message}")]
 pub struct ContentError {
     pub file: String,

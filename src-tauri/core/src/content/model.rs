@@ -20,13 +20,15 @@ pub struct Comparison {
     pub summary: String,
     #[schemars(length(min = 2, max = 4))]
     pub subjects: Vec<Subject>,
-    #[schemars(length(min = 4))]
+    /// The shipped library has at least 4; a learner's own comparison or a
+    /// pack's needs at least 1 (fewer than 4 is advice, not an error).
+    #[schemars(length(min = 1))]
     pub differences: Vec<Item>,
     #[schemars(length(min = 2, max = 4))]
     pub when_to_use: Vec<WhenToUse>,
-    #[schemars(length(min = 3))]
+    /// The shipped library has at least 3 (advice for packs).
     pub tradeoffs: Vec<Item>,
-    #[schemars(length(min = 3))]
+    /// The shipped library has at least 3 (advice for packs).
     pub mistakes: Vec<Item>,
     #[schemars(length(min = 1))]
     pub interview_tip: String,

@@ -28,15 +28,13 @@ pub fn category_slug(category: &str) -> String {
         .join("-")
 }
 
-/// Checks `comparison`, read from `file` (a path relative to the library root,
-/// such as `compute/ec2-vs-lambda.json`), and returns every rule it breaks.
+/// Checks a shipped comparison, read from `file` (a path relative to the
+/// library root, such as `compute/ec2-vs-lambda.json`), and returns every
+/// rule it breaks: the structure every comparison meets, its place in the
+/// library's folders, and the library's minimum counts.
 pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let mut fail = |field: String, message: String| errors.push(ContentError::new(file, field, message));
-
-    if !is_slug(&comparison.id) {
-        fail("id".into(), format!("{:?} is not a lowercase slug (a-z, 0-9, single hyphens)", comparison.id));
-    }
     let path = std::path::Path::new(file);
     if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
         if stem != comparison.id {
@@ -54,6 +52,35 @@ pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
                 ),
             );
         }
+    }
+    check_structure(comparison, &mut fail);
+    for (field, message) in minimum_counts(comparison) {
+        fail(field, message);
+    }
+    errors
+}
+
+/// The shipped library's minimum counts that `comparison` falls short of, as
+/// (field, message). For a learner's own comparison and a pack's these are
+/// advice: shown, never enforced.
+pub fn minimum_counts(comparison: &Comparison) -> Vec<(String, String)> {
+    [
+        ("differences", comparison.differences.len(), MIN_DIFFERENCES),
+        ("tradeoffs", comparison.tradeoffs.len(), MIN_TRADEOFFS),
+        ("mistakes", comparison.mistakes.len(), MIN_MISTAKES),
+    ]
+    .into_iter()
+    .filter(|(_, found, min)| found < min)
+    .map(|(section, found, min)| (section.to_string(), format!("needs at least {min} items, found {found}")))
+    .collect()
+}
+
+/// The rules every comparison meets, shipped, the learner's own or a pack's:
+/// slugs and unique ids, 2 to 4 subjects with one when-to-use entry each,
+/// at least one difference, no empty text. Reports (field, message).
+pub fn check_structure(comparison: &Comparison, fail: &mut impl FnMut(String, String)) {
+    if !is_slug(&comparison.id) {
+        fail("id".into(), format!("{:?} is not a lowercase slug (a-z, 0-9, single hyphens)", comparison.id));
     }
     for (field, value) in [
         ("title", &comparison.title),
@@ -91,12 +118,15 @@ pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
         }
     }
 
-    for (section, items, min) in [
-        ("differences", &comparison.differences, MIN_DIFFERENCES),
-        ("tradeoffs", &comparison.tradeoffs, MIN_TRADEOFFS),
-        ("mistakes", &comparison.mistakes, MIN_MISTAKES),
+    if comparison.differences.is_empty() {
+        fail("differences".into(), "needs at least one difference".into());
+    }
+    for (section, items) in [
+        ("differences", &comparison.differences),
+        ("tradeoffs", &comparison.tradeoffs),
+        ("mistakes", &comparison.mistakes),
     ] {
-        check_items(section, items, min, &mut fail);
+        check_items(section, items, fail);
     }
 
     let mut covered = HashSet::new();
@@ -128,13 +158,9 @@ pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
             fail(format!("tags[{index}]"), format!("{:?} is listed twice", tag.0));
         }
     }
-    errors
 }
 
-fn check_items(section: &str, items: &[Item], min: usize, fail: &mut impl FnMut(String, String)) {
-    if items.len() < min {
-        fail(section.into(), format!("needs at least {min} items, found {}", items.len()));
-    }
+fn check_items(section: &str, items: &[Item], fail: &mut impl FnMut(String, String)) {
     let mut ids = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let at = format!("{section}[{index}]");

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
 use crate::notes::{self, NoteWithPlace};
 use crate::search::{self, SearchQuery, SearchResults};
-use crate::store::{import_library, library_is_current, ImportReport, Store, LIBRARY_SOURCE};
+use crate::store::{import_library, library_is_current, ImportReport, Origin, Store};
 use crate::study::cards::sync_cards;
 use crate::study::progress::{stats, StudyStats};
 use crate::study::{Clock, StudySettings};
@@ -76,12 +76,12 @@ pub fn dashboard(store: &Store, clock: Clock, settings: StudySettings) -> Result
 /// transaction, unless the same content was already imported (its hash is
 /// stored). The database is checkpointed after an import, so the file alone
 /// holds it.
-pub fn import_content(store: &mut Store, library: &Library, source: &str) -> Result<ImportReport> {
+pub fn import_content(store: &mut Store, library: &Library, source: &Origin) -> Result<ImportReport> {
     if store.read("checking the library", |conn| library_is_current(conn, library, source))? {
         return Ok(ImportReport::default());
     }
     let report = store.transact("importing the library", |tx| {
-        let report = import_library(tx, library, source)?;
+        let report = import_library(tx, library, source, &mut |_, _| {})?;
         sync_cards(tx)?;
         Ok(report)
     })?;
@@ -91,5 +91,5 @@ pub fn import_content(store: &mut Store, library: &Library, source: &str) -> Res
 
 /// Imports the library compiled into the app, if it changed.
 pub fn sync_embedded_library(store: &mut Store) -> Result<ImportReport> {
-    import_content(store, &embedded_library()?, LIBRARY_SOURCE)
+    import_content(store, &embedded_library()?, &Origin::Library)
 }

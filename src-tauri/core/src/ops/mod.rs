@@ -8,9 +8,13 @@
 mod data;
 mod library;
 mod notes;
+mod own;
+mod packs;
 mod study;
 
 pub use data::*;
 pub use library::*;
 pub use notes::*;
+pub use own::*;
+pub use packs::*;
 pub use study::*;

@@ -36,16 +36,19 @@ pub enum Reason {
     BeforeRestore,
     BeforeImport,
     BeforeMigration,
+    /// Before a comparison of the learner's own was deleted for good.
+    BeforeDelete,
 }
 
 impl Reason {
-    const ALL: [Reason; 6] = [
+    const ALL: [Reason; 7] = [
         Reason::Startup,
         Reason::Periodic,
         Reason::Manual,
         Reason::BeforeRestore,
         Reason::BeforeImport,
         Reason::BeforeMigration,
+        Reason::BeforeDelete,
     ];
 
     /// Read back from a file name; `None` for a name Versus never writes.
@@ -56,7 +59,10 @@ impl Reason {
     /// Taken just before Versus replaced or rewrote the learner's data: the
     /// way back from that change, so kept longer than the rolling backups.
     pub fn is_safety(self) -> bool {
-        matches!(self, Reason::BeforeRestore | Reason::BeforeImport | Reason::BeforeMigration)
+        matches!(
+            self,
+            Reason::BeforeRestore | Reason::BeforeImport | Reason::BeforeMigration | Reason::BeforeDelete
+        )
     }
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +73,7 @@ impl Reason {
             Reason::BeforeRestore => "before-restore",
             Reason::BeforeImport => "before-import",
             Reason::BeforeMigration => "before-migration",
+            Reason::BeforeDelete => "before-delete",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod backup;
 mod import;
 pub mod lock;
 mod migrate;
+pub mod origin;
 pub mod recovery;
 pub mod restore_preview;
 pub mod startup;
@@ -18,8 +19,12 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-pub use import::{import_library, library_is_current, ImportReport, LIBRARY_SOURCE};
+pub use import::{
+    comparison_document, comparison_source, import_library, library_is_current, retire_comparison,
+    upsert_comparison, used_item_ids, ImportReport,
+};
 pub use migrate::{schema_version, LATEST_SCHEMA};
+pub use origin::{Origin, OriginKind};
 
 /// File name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "versus.db";

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::ops;
 use crate::store::backup::{backup_dir, take_backup, Reason};
 use crate::store::recovery::{check_and_recover, Recovery};
-use crate::store::{library_is_current, ImportReport, Store, DATABASE_FILE, LIBRARY_SOURCE};
+use crate::store::{library_is_current, ImportReport, Origin, Store, DATABASE_FILE};
 
 pub struct Started {
     pub store: Store,
@@ -30,10 +30,10 @@ pub fn start(data_dir: &Path) -> Result<Started> {
     let library = embedded_library()?;
     // A restored backup is itself the snapshot; a new store has nothing to keep.
     let mut backup_pending = existed && recovery.is_none();
-    if backup_pending && !library_is_current(store.conn(), &library, LIBRARY_SOURCE)? {
+    if backup_pending && !library_is_current(store.conn(), &library, &Origin::Library)? {
         take_backup(store.conn(), &backup_dir(data_dir), Reason::Startup)?;
         backup_pending = false;
     }
-    let import = ops::import_content(&mut store, &library, LIBRARY_SOURCE)?;
+    let import = ops::import_content(&mut store, &library, &Origin::Library)?;
     Ok(Started { store, recovery, import, startup_backup_pending: backup_pending })
 }

@@ -18,8 +18,12 @@ fn retire_operations(fx: &mut Fixture) {
     let mut updated = seed_json();
     let differences = updated["differences"].as_array_mut().unwrap();
     differences.retain(|d| d["id"] != json!("operations"));
-    let report =
-        ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &updated)]), "library").unwrap();
+    let report = ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &updated)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
     assert_eq!(report.retired_items, 1);
 }
 

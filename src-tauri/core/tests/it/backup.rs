@@ -524,7 +524,7 @@ fn a_restored_backup_from_an_older_library_is_brought_up_to_the_shipped_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     // A backup holding only the seed comparison, as an older library would.
-    ops::import_content(&mut store, &seed_library(), versus_core::store::LIBRARY_SOURCE).unwrap();
+    ops::import_content(&mut store, &seed_library(), &versus_core::store::Origin::Library).unwrap();
     let old = ops::backup_now(&store).unwrap();
     ops::sync_embedded_library(&mut store).unwrap();
     let shipped = ops::list_comparisons(&store).unwrap().len();

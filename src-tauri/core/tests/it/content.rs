@@ -219,3 +219,20 @@ fn the_json_schema_is_in_step_with_the_rust_types() {
         assert!(required.contains(&field.as_str()), "{field} is required by the schema");
     }
 }
+
+/// `content/pack.schema.json`, for pack authors, is generated from the Rust
+/// types like the comparison schema and kept in step the same way.
+#[test]
+fn the_pack_schema_is_in_step_with_the_rust_types() {
+    let path = crate::support::repo_root().join("content/pack.schema.json");
+    let generated = serde_json::to_string_pretty(&versus_core::content::pack::pack_schema()).unwrap() + "\n";
+    if std::env::var_os("VERSUS_WRITE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).expect("content/pack.schema.json exists");
+    assert_eq!(committed, generated, "content/pack.schema.json is stale: rerun with VERSUS_WRITE_SCHEMA=1");
+    let schema: Value = serde_json::from_str(&committed).unwrap();
+    assert_eq!(schema["additionalProperties"], json!(false), "unknown pack fields are refused");
+    assert_eq!(schema["properties"]["comparisons"]["items"]["$ref"], json!("#/$defs/Comparison"));
+    assert!(schema["$defs"]["Comparison"]["properties"]["differences"].get("minItems") == Some(&json!(1)));
+}

@@ -168,7 +168,12 @@ fn a_retired_item_no_longer_shows_and_the_index_stays_consistent() {
     let mut updated = seed_json();
     updated["differences"].as_array_mut().unwrap().remove(2); // "operations", the one about patching
     updated["differences"][0]["text"] = json!("Rewritten difference about quokkas and control.");
-    ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &updated)]), "library").unwrap();
+    ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &updated)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
     check_index(fx.store.conn()).unwrap();
     let hits = search(fx.store.conn(), &query("patching")).unwrap().hits;
     assert!(hits.iter().all(|h| h.item_id != "operations"), "{hits:?}");

@@ -97,13 +97,18 @@ fn an_older_schema_is_migrated_after_a_backup() {
 #[test]
 fn import_runs_only_when_the_content_changed() {
     let mut fx = store_with(&seed_library());
-    let again = ops::import_content(&mut fx.store, &seed_library(), "library").unwrap();
+    let again =
+        ops::import_content(&mut fx.store, &seed_library(), &versus_core::store::Origin::Library).unwrap();
     assert!(!again.ran, "unchanged content is not imported twice");
 
     let mut changed = seed_json();
     changed["summary"] = json!("A new summary sentence for the comparison.");
-    let report =
-        ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &changed)]), "library").unwrap();
+    let report = ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &changed)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
     assert!(report.ran);
     let summary: String = fx
         .store
@@ -155,8 +160,12 @@ fn reimport_with_changed_reordered_and_removed_items_keeps_every_note() {
     let removed = updated["differences"].as_array_mut().unwrap().remove(2); // "operations"
     assert_eq!(removed["id"], "operations");
     updated["subjects"].as_array_mut().unwrap().reverse();
-    let report =
-        ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &updated)]), "library").unwrap();
+    let report = ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &updated)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
     assert_eq!(report.retired_items, 1);
 
     let mut fx = fx.reopen();
@@ -186,7 +195,7 @@ fn reimport_with_changed_reordered_and_removed_items_keeps_every_note() {
     assert_eq!(page.archived[0].item_id, "operations");
 
     // The item coming back un-retires it, and its note is attached again.
-    ops::import_content(&mut fx.store, &seed_library(), "library").unwrap();
+    ops::import_content(&mut fx.store, &seed_library(), &versus_core::store::Origin::Library).unwrap();
     assert!(archived_notes(fx.store.conn()).unwrap().is_empty());
     let page = versus_core::library::get_comparison(fx.store.conn(), "ec2-vs-lambda").unwrap();
     assert_eq!(page.differences[2].note.as_ref().unwrap().body, "ops note");
@@ -202,7 +211,8 @@ fn a_comparison_removed_from_the_content_is_retired_with_its_notes_archived() {
     let k = NoteKey::new("ec2-vs-fargate", Section::Tradeoff, "flexibility-vs-ops");
     ops::save_note(&mut fx.store, &k, "keep me").unwrap();
 
-    let report = ops::import_content(&mut fx.store, &seed_library(), "library").unwrap();
+    let report =
+        ops::import_content(&mut fx.store, &seed_library(), &versus_core::store::Origin::Library).unwrap();
     assert_eq!(report.retired_comparisons, 1);
     let listed = versus_core::library::list_comparisons(fx.store.conn()).unwrap();
     assert_eq!(listed.len(), 1);
@@ -219,7 +229,12 @@ fn no_content_row_is_ever_deleted_by_an_import() {
     let mut smaller = seed_json();
     smaller["mistakes"].as_array_mut().unwrap().truncate(3);
     smaller["differences"].as_array_mut().unwrap().truncate(4);
-    ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &smaller)]), "library").unwrap();
+    ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &smaller)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
     let items_after: i64 = fx.store.conn().query_row("SELECT count(*) FROM item", [], |r| r.get(0)).unwrap();
     let retired: i64 =
         fx.store.conn().query_row("SELECT count(*) FROM item WHERE retired = 1", [], |r| r.get(0)).unwrap();

@@ -161,7 +161,12 @@ fn a_content_update_keeps_a_rewritten_items_card_and_retires_a_removed_ones() {
     updated["differences"][0]["text"] =
         json!("EC2 hands you a whole machine; Lambda hands you a function to fill.");
     updated["differences"].as_array_mut().unwrap().remove(2);
-    ops::import_content(&mut fx.store, &library_of(&[(SEED_PATH, &updated)]), "library").unwrap();
+    ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &updated)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
 
     let conn = fx.store.conn();
     assert_eq!(card_id(conn, "which_one", "difference", "control"), rewritten, "same card");

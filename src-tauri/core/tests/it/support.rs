@@ -30,7 +30,7 @@ pub struct Fixture {
 pub fn store_with(library: &Library) -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open_in(dir.path()).expect("open store");
-    ops::import_content(&mut store, library, "library").expect("import");
+    ops::import_content(&mut store, library, &versus_core::store::Origin::Library).expect("import");
     Fixture { dir, store }
 }
 
