@@ -27,6 +27,8 @@ const VIEWS = {
   drill: () => import("./views/drill.js"),
   drills: () => import("./views/drills.js"),
   archived: () => import("./views/archived.js"),
+  editor: () => import("./views/editor.js"),
+  packs: () => import("./views/packs.js"),
 };
 const loadPalette = () => import("./palette.js");
 const openPalette = () => loadPalette().then((palette) => palette.openPalette(), (err) => toast(`Search could not open: ${err.message}`));
@@ -42,6 +44,8 @@ const NAV_FOR_VIEW = {
   drill: "drill",
   drills: "drill",
   archived: "dashboard",
+  editor: "list",
+  packs: "list",
 };
 
 const view = /** @type {HTMLElement} */ (document.getElementById("view"));
@@ -157,6 +161,9 @@ function onKeydown(e) {
       break;
     case "help":
       showShortcuts();
+      break;
+    case "new-comparison":
+      location.hash = "#/new";
       break;
   }
 }

@@ -11,7 +11,7 @@ function typingIn(target) {
 
 /**
  * @typedef {"global" | "comparison" | "note" | "review" | "drill" | "drill-answer" | "menu"} KeyScope
- * @typedef {"back" | "search" | "dashboard" | "list" | "settings" | "filter" | "help"} Shortcut
+ * @typedef {"back" | "search" | "dashboard" | "list" | "settings" | "filter" | "help" | "new-comparison"} Shortcut
  * @typedef {object} Chord one way to press a binding
  * @property {string[]} keys accepted `KeyboardEvent.key` values
  * @property {boolean} [mod] Ctrl (Cmd on macOS) held
@@ -43,6 +43,7 @@ export const KEYS = Object.freeze([
   { action: "dashboard", scope: "global", chords: [{ mod: true, keys: ["1"] }], label: "Dashboard" },
   { action: "list", scope: "global", chords: [{ mod: true, keys: ["2"] }], label: "Comparisons" },
   { action: "settings", scope: "global", chords: [{ mod: true, keys: [","] }], label: "Settings" },
+  { action: "new-comparison", scope: "global", chords: [{ mod: true, keys: ["n", "N"] }], label: "New comparison of your own" },
   { action: "back", scope: "global", chords: [{ alt: true, keys: ["ArrowLeft"] }], label: "Back" },
   { action: "filter", scope: "global", chords: [{ keys: ["/"] }], label: "Filter the comparisons" },
   { action: "help", scope: "global", chords: [{ keys: ["?"] }], label: "This list" },

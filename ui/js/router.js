@@ -7,19 +7,24 @@
 //   #/backups
 //   #/review[?category=..|?comparison=..]   a review session
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
-//   #/archived                              notes on items no longer in the library
+//   #/archived                              notes on items no longer in the library,
+//                                           and archived comparisons of the learner's own
+//   #/new, #/edit/<draft id>                the comparison editor: a new comparison, or a draft
+//   #/packs                                 installed packs; import and export
 
 /**
  * A place in the app. `name` says which view; the rest are that view's
  * parameters (empty strings when a filter is unset).
  * @typedef {object} Route
- * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills, archived or not-found
+ * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills, archived, editor, packs or not-found
  * @property {string} [id] the comparison's
  * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
  * @property {string} [highlight] searched words to mark on the landing item
  * @property {string} [category]
  * @property {string} [tag]
  * @property {string} [q] the list's text filter
+ * @property {string} [mine] "1" when the list shows only the learner's own comparisons
+ * @property {string} [draft] the editor's draft id ("" for a new comparison)
  * @property {string} [comparison] what a review or drill is about
  * @property {string} [path] what a not-found address asked for
  */
@@ -35,7 +40,13 @@ export function parseRoute(hash) {
   const params = Object.fromEntries(new URLSearchParams(query));
   if (parts.length === 0) return { name: "dashboard" };
   if (parts[0] === "comparisons" && parts.length === 1) {
-    return { name: "list", category: params.category ?? "", tag: params.tag ?? "", q: params.q ?? "" };
+    return {
+      name: "list",
+      category: params.category ?? "",
+      tag: params.tag ?? "",
+      q: params.q ?? "",
+      mine: params.mine === "1" ? "1" : "",
+    };
   }
   if (parts[0] === "c" && parts.length >= 2) {
     /** @type {Route} */
@@ -52,6 +63,9 @@ export function parseRoute(hash) {
   if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
   if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
   if (parts[0] === "archived" && parts.length === 1) return { name: "archived" };
+  if (parts[0] === "new" && parts.length === 1) return { name: "editor", draft: "" };
+  if (parts[0] === "edit" && parts.length === 2 && /^[1-9][0-9]{0,15}$/.test(parts[1])) return { name: "editor", draft: parts[1] };
+  if (parts[0] === "packs" && parts.length === 1) return { name: "packs" };
   return { name: "not-found", path };
 }
 
@@ -62,7 +76,7 @@ export function buildHash(route) {
       return "#/";
     case "list": {
       const params = new URLSearchParams();
-      for (const key of ["category", "tag", "q"]) if (route[key]) params.set(key, route[key]);
+      for (const key of ["category", "tag", "q", "mine"]) if (route[key]) params.set(key, route[key]);
       const query = params.toString();
       return query ? `#/comparisons?${query}` : "#/comparisons";
     }
@@ -90,6 +104,10 @@ export function buildHash(route) {
       return "#/drills";
     case "archived":
       return "#/archived";
+    case "editor":
+      return route.draft ? `#/edit/${route.draft}` : "#/new";
+    case "packs":
+      return "#/packs";
     default:
       return "#/";
   }

@@ -13,7 +13,18 @@ test("the list carries its filters", () => {
     category: "Messaging & Streaming",
     tag: "",
     q: "fifo",
+    mine: "",
   });
+});
+
+test("the list's Mine filter, the editor and packs round-trip", () => {
+  for (const hash of ["#/comparisons?mine=1", "#/new", "#/edit/12", "#/packs"]) {
+    assert.equal(buildHash(parseRoute(hash)), hash);
+  }
+  assert.deepEqual(parseRoute("#/edit/12"), { name: "editor", draft: "12" });
+  assert.equal(parseRoute("#/edit/abc").name, "not-found");
+  assert.equal(parseRoute("#/edit/0").name, "not-found");
+  assert.equal(parseRoute("#/comparisons?mine=yes").mine, "");
 });
 
 test("a comparison, with and without a target item", () => {

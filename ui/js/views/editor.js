@@ -1,0 +1,8 @@
+// Placeholder, replaced in this same change.
+import { html } from "../dom.js";
+
+/** @type {import('../types/view').RenderView} */
+export async function render(view) {
+  view.innerHTML = html`<section><h1>editor</h1></section>`.markup;
+  return {};
+}
