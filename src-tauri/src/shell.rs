@@ -23,6 +23,10 @@ pub const WINDOW_STATE_FILE: &str = "window-state.json";
 
 /// Menu item ids, as the UI (ui/js/menu.js) receives them.
 pub mod ids {
+    pub const NEW_COMPARISON: &str = "new-comparison";
+    pub const IMPORT_PACK: &str = "import-pack";
+    pub const EXPORT_PACK: &str = "export-pack";
+    pub const PACKS: &str = "packs";
     pub const EXPORT: &str = "export";
     pub const BACKUPS: &str = "backups";
     pub const QUIT: &str = "quit";
@@ -116,8 +120,17 @@ pub fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let quit = MenuItemBuilder::with_id(ids::QUIT, "&Quit").accelerator("CmdOrCtrl+Q").build(app)?;
     let about = MenuItemBuilder::with_id(ids::ABOUT, "&About Versus").build(app)?;
 
-    let mut file =
-        SubmenuBuilder::new(app, "&File").text(ids::EXPORT, "&Export notes…").text(ids::BACKUPS, "&Backups…");
+    // No accelerator on New comparison: the page handles Ctrl+N itself (keys.js),
+    // also where the menu bar is hidden, and one key must not do it twice.
+    let mut file = SubmenuBuilder::new(app, "&File")
+        .text(ids::NEW_COMPARISON, "&New comparison")
+        .separator()
+        .text(ids::IMPORT_PACK, "&Import pack…")
+        .text(ids::EXPORT_PACK, "Export &pack…")
+        .text(ids::PACKS, "&Content packs")
+        .separator()
+        .text(ids::EXPORT, "&Export notes…")
+        .text(ids::BACKUPS, "&Backups…");
     if !mac {
         file = file.separator().item(&quit);
     }

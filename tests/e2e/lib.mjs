@@ -149,23 +149,34 @@ function dialogDirFor(dataDir) {
 /** Where an app's exports land and its imports are read from, in place of its file dialogs. */
 export const dialogDirOf = (driver) => dialogDirFor(driver.versus.dataDir);
 
-/** Starts a tauri-driver whose app processes use `dataDir`. */
-export async function startTauriDriver(dataDir) {
+/**
+ * The environment of an app process on `dataDir`, as tauri-driver gives it to
+ * the app; also for starting the binary by hand (a second launch).
+ * `extra` is added last (e.g. a D-Bus session's address).
+ */
+export function appEnv(dataDir, extra = {}) {
+  return {
+    ...process.env,
+    ...xdgEnv(dataDir),
+    VERSUS_DATA_DIR: dataDir,
+    // The app's test seam for native file dialogs, which WebDriver cannot click:
+    // exports land in this folder, and an import reads `import.json` (a pack
+    // import `import.versuspack`) from it.
+    VERSUS_E2E_DIALOG_DIR: dialogDirFor(dataDir),
+    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+    ...extra,
+  };
+}
+
+/** Starts a tauri-driver whose app processes use `dataDir` (and `extraEnv`, if given). */
+export async function startTauriDriver(dataDir, extraEnv = {}) {
   if (!fs.existsSync(appBinary)) {
     throw new Error(`no app binary at ${appBinary}: run \`cargo build\` first (tests/e2e/run.sh does)`);
   }
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();
-  const env = {
-    ...process.env,
-    ...xdgEnv(dataDir),
-    VERSUS_DATA_DIR: dataDir,
-    // The app's test seam for native file dialogs, which WebDriver cannot click:
-    // exports land in this folder, and an import reads `import.json` from it.
-    VERSUS_E2E_DIALOG_DIR: dialogDirFor(dataDir),
-    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
-  };
+  const env = appEnv(dataDir, extraEnv);
   const child = spawn(tauriDriverPath(), ['--port', String(port), '--native-port', String(nativePort)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -223,20 +234,62 @@ export async function stopTauriDriver(handle) {
   handle.child.stderr?.destroy();
 }
 
+/**
+ * A D-Bus session bus of a test's own (the app's single-instance hand-over
+ * runs on one, and the e2e display has none). Its process group is listed
+ * for run.sh like tauri-driver's. Answers { address, stop() }.
+ */
+export async function startSessionBus() {
+  const child = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  recordGroup(child.pid);
+  const stop = () => {
+    killGroup(child.pid, 'SIGKILL');
+    forgetGroup(child.pid);
+  };
+  process.once('exit', stop);
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  try {
+    const address = await withTimeout(
+      new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('exit', (code) => reject(new Error(`dbus-daemon exited with ${code}: ${err}`)));
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolve(out.split('\n')[0].trim());
+        });
+      }),
+      10_000,
+      'a D-Bus session bus',
+    );
+    return { address, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
 // --- sessions ---------------------------------------------------------------------
 
-/** The capabilities sent to tauri-driver: only `tauri:options` (no browserName). */
-export function appCapabilities() {
-  return new Capabilities().set('tauri:options', { application: appBinary });
+/**
+ * The capabilities sent to tauri-driver: only `tauri:options` (no browserName).
+ * `args` are the app's command-line arguments (tauri-driver passes them on).
+ */
+export function appCapabilities(args = []) {
+  return new Capabilities().set('tauri:options', args.length ? { application: appBinary, args } : { application: appBinary });
 }
 
 // selenium's Builder refuses to build without a browserName, which tauri-driver
 // may fail to match; so the session is created the way Builder#usingServer does
 // it for a remote end, on an HTTP executor for the tauri-driver's URL.
-async function newSession(handle) {
+async function newSession(handle, args = []) {
   const url = `http://127.0.0.1:${handle.port}/`;
   const executor = new seleniumHttp.Executor(new seleniumHttp.HttpClient(url));
-  const driver = WebDriver.createSession(executor, appCapabilities());
+  const driver = WebDriver.createSession(executor, appCapabilities(args));
   try {
     await withTimeout(driver.getSession(), SESSION_START_MS, `a WebDriver session on ${url}`);
   } catch (err) {
@@ -256,11 +309,15 @@ async function newSession(handle) {
   return driver;
 }
 
-/** Starts the app on `dataDir` (a fresh one when omitted) and returns its WebDriver. */
-export async function launchApp(dataDir = freshDataDir()) {
-  const handle = await startTauriDriver(dataDir);
+/**
+ * Starts the app on `dataDir` (a fresh one when omitted) and returns its
+ * WebDriver. `args`: the app's command-line arguments; `env`: more of its
+ * environment.
+ */
+export async function launchApp(dataDir = freshDataDir(), { args = [], env = {} } = {}) {
+  const handle = await startTauriDriver(dataDir, env);
   try {
-    return await newSession(handle);
+    return await newSession(handle, args);
   } catch (err) {
     await stopTauriDriver(handle);
     throw err;

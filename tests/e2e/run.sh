@@ -19,7 +19,8 @@ suite_timeout="${VERSUS_E2E_TIMEOUT:-900}"
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'tests/e2e/run.sh: %s\n' "$*" >&2; exit 1; }
 
-for tool in cargo node Xvfb import WebKitWebDriver tauri-driver; do
+# dbus-daemon: the pack hand-over test starts a session bus of its own (lib.mjs startSessionBus).
+for tool in cargo node Xvfb import WebKitWebDriver tauri-driver dbus-daemon; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/setup.sh test"
 done
 [ -d node_modules/selenium-webdriver ] || die "node_modules is missing: run npm ci (scripts/setup.sh test does)"

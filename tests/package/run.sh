@@ -8,6 +8,12 @@
 #   2. when a D-Bus session can be started (dbus-run-session), twice on the same
 #      data folder: the second launch must hand over to the first and exit 0.
 #
+# Before that, without a display: the package declares .versuspack files as
+# its own (the .desktop file's MimeType= and a %F on its Exec line, the MIME
+# type's definition in /usr/share/mime/packages), and the installed binary's
+# `--check-pack` passes a good pack and fails a bad one, naming the file and
+# the field.
+#
 # The package is removed again in an exit trap, so a failure never leaves it
 # installed. Needs root or sudo (apt-get), and what `scripts/setup.sh test` installs.
 set -euo pipefail
@@ -73,6 +79,43 @@ binary=$(printf '%s\n' "$files" | grep -E '^/usr/bin/[^/]+$' | head -n 1 || true
 printf '%s\n' "$files" | grep -qE '^/usr/share/applications/.+\.desktop$' || die "the package installs no .desktop file"
 printf '%s\n' "$files" | grep -qE '^/usr/share/icons/hicolor/.+\.png$' || die "the package installs no icon"
 say "Installed $binary (and its .desktop file and icons)"
+
+# --- .versuspack files open with the app ------------------------------------------------
+desktop=$(printf '%s\n' "$files" | grep -E '^/usr/share/applications/.+\.desktop$' | head -n 1)
+grep -qE '^MimeType=(.*;)?application/x-versuspack(;|$)' "$desktop" ||
+  { cat "$desktop" >&2; die "$desktop declares no MimeType=application/x-versuspack"; }
+# Without a field code the file manager starts the app without the file.
+grep -qE '^Exec=[^ ]+ (.* )?%[fF]( |$)' "$desktop" ||
+  { cat "$desktop" >&2; die "the Exec line of $desktop passes no file (%f or %F)"; }
+mime_xml=/usr/share/mime/packages/versus.xml
+{ [ -f "$mime_xml" ] && grep -q 'type="application/x-versuspack"' "$mime_xml" && grep -q 'pattern="\*\.versuspack"' "$mime_xml"; } ||
+  die "the package installs no MIME type definition for *.versuspack at $mime_xml"
+# shared-mime-info's trigger compiles the definition when it is installed.
+if command -v update-mime-database >/dev/null && [ -d /usr/share/mime/application ]; then
+  [ -f /usr/share/mime/application/x-versuspack.xml ] ||
+    die "application/x-versuspack is not in the MIME database after the install (update-mime-database did not run?)"
+fi
+say "OK: $desktop opens application/x-versuspack (*.versuspack) files: $(grep -E '^Exec=' "$desktop")"
+
+comparison=$(cat content/compute/ec2-vs-lambda.json)
+pack_json() { # NAME: a pack holding the seed comparison ec2-vs-lambda
+  printf '{"format":"versus-pack","format_version":1,"id":"package-test","name":"%s","version":"1.0.0","author":"Versus","description":"The package test'"'"'s pack","comparisons":[%s]}' \
+    "$1" "$comparison"
+}
+pack_json "Package test" >"$work/good.versuspack"
+pack_json "" >"$work/bad.versuspack"
+"$binary" --check-pack "$work/good.versuspack" >"$work/check.out" 2>"$work/check.err" </dev/null ||
+  { cat "$work/check.out" "$work/check.err" >&2; die "--check-pack failed a valid pack"; }
+grep -qF "$work/good.versuspack: valid: pack \"package-test\" version 1.0.0 with 1 comparison" "$work/check.out" ||
+  { cat "$work/check.out" >&2; die "--check-pack did not say the good pack is valid"; }
+set +e
+"$binary" --check-pack "$work/bad.versuspack" >"$work/check.out" 2>"$work/check.err" </dev/null
+status=$?
+set -e
+[ "$status" -ne 0 ] || die "--check-pack passed a pack with an empty name"
+grep -qF "$work/bad.versuspack: " "$work/check.err" && grep -qE '^  name: ' "$work/check.err" ||
+  { cat "$work/check.err" >&2; die "--check-pack did not name the bad file and the field at fault"; }
+say "OK: --check-pack passes a good pack and fails a bad one (status $status) naming the field"
 
 # --- a display ----------------------------------------------------------------------
 start_xvfb 140 199 "$work/xvfb.log" || { cat "$work/xvfb.log" >&2 || true; die "could not start Xvfb"; }

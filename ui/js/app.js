@@ -168,6 +168,21 @@ function onKeydown(e) {
   }
 }
 
+/**
+ * Previews the pack files the app was asked to open: on its command line
+ * (a double-click on a .versuspack file), and each time a second launch
+ * hands one over. Listening starts before the first look, so that a file
+ * handed over in between is not missed (a file is only ever given out once).
+ */
+function showPendingPacks() {
+  const preview = () =>
+    import("./pack-import.js").then((packs) => packs.showPendingPacks(toast), (err) => toast(`A pack file could not be opened: ${err.message}`));
+  Promise.resolve()
+    .then(() => api.onPackOpened(preview))
+    .catch((err) => console.warn("packs handed over by a second launch cannot arrive", err))
+    .then(preview);
+}
+
 function showShortcuts() {
   const groups = document.getElementById("shortcut-groups");
   if (!groups.childElementCount) groups.innerHTML = shortcutListMarkup();
@@ -238,6 +253,7 @@ async function boot() {
   mark("first_view");
   api.firstViewReady([...pageLoadMarks(), ...startupMarks]).catch(() => {});
   for (const load of [...Object.values(VIEWS), loadPalette]) load().catch(() => {});
+  showPendingPacks();
   // Intl is kept off the start-up path: plural words use their fallback until now.
   loadPlurals();
 }

@@ -10,7 +10,7 @@ function typingIn(target) {
 }
 
 /**
- * @typedef {"global" | "comparison" | "note" | "review" | "drill" | "drill-answer" | "menu"} KeyScope
+ * @typedef {"global" | "comparison" | "note" | "editor" | "review" | "drill" | "drill-answer" | "menu"} KeyScope
  * @typedef {"back" | "search" | "dashboard" | "list" | "settings" | "filter" | "help" | "new-comparison"} Shortcut
  * @typedef {object} Chord one way to press a binding
  * @property {string[]} keys accepted `KeyboardEvent.key` values
@@ -30,6 +30,7 @@ export const SCOPE_TITLE = {
   menu: "Window (menu)",
   comparison: "On a comparison",
   note: "In the note editor",
+  editor: "Comparison editor",
   review: "Review",
   drill: "Drill, once handed in",
   "drill-answer": "Drill, writing the answer",
@@ -55,6 +56,11 @@ export const KEYS = Object.freeze([
   { action: "previous", scope: "comparison", chords: [{ keys: ["k"] }], label: "Previous item" },
   { action: "open-note", scope: "comparison", chords: [{ keys: ["n"] }, { keys: ["Enter"] }], label: "Open the note on the current item" },
   { action: "close", scope: "note", chords: [{ keys: ["Escape"] }, { mod: true, keys: ["Enter"] }], label: "Save and close the note editor" },
+  { action: "publish", scope: "editor", chords: [{ mod: true, keys: ["Enter"] }], label: "Publish the comparison" },
+  { action: "add", scope: "editor", chords: [{ alt: true, keys: ["Enter"] }], label: "Add an item (or subject) after the current one" },
+  { action: "remove", scope: "editor", chords: [{ alt: true, keys: ["Delete"] }], label: "Remove the current item (or subject)" },
+  { action: "move-up", scope: "editor", chords: [{ alt: true, keys: ["ArrowUp"] }], label: "Move the current item (or subject) up" },
+  { action: "move-down", scope: "editor", chords: [{ alt: true, keys: ["ArrowDown"] }], label: "Move the current item (or subject) down" },
   { action: "reveal", scope: "review", chords: [{ keys: [" "] }], label: "Show the answer" },
   { action: "grade", scope: "review", chords: [{ keys: GRADE_KEYS }], shown: "1–4", label: "Grade: Again, Hard, Good, Easy" },
   { action: "notes", scope: "review", chords: [{ keys: ["n"] }], label: "Show or hide your notes" },
@@ -105,7 +111,7 @@ export function shortcutFor(e) {
   return /** @type {Shortcut} */ (binding.action);
 }
 
-const CAP = { ArrowLeft: "←", Escape: "Esc", " ": "Space" };
+const CAP = { ArrowLeft: "←", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", " ": "Space" };
 
 /** @param {Chord} chord */
 function chordMarkup(chord) {

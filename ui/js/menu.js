@@ -1,6 +1,7 @@
 // The native menu's actions. The Rust shell sends each chosen item's id as a
-// `menu` event (File: export, backups; View: theme:*, text-size:*, zoom:*;
-// Help: about); Quit is handled natively and never arrives here.
+// `menu` event (File: new-comparison, import-pack, export-pack, packs,
+// export, backups; View: theme:*, text-size:*, zoom:*; Help: about); Quit is
+// handled natively and never arrives here.
 
 import { html } from "./dom.js";
 import { TEXT_SIZES, THEMES } from "./prefs.js";
@@ -24,8 +25,11 @@ function includes(list, value) {
   return list.includes(/** @type {T} */ (value));
 }
 
+/** The items that take no value, by their id. */
+const PLAIN_ITEMS = /** @type {const} */ (["export", "backups", "about", "new-comparison", "import-pack", "export-pack", "packs"]);
+
 /**
- * @typedef {{ kind: "export" | "backups" | "about", value: null }
+ * @typedef {{ kind: "export" | "backups" | "about" | "new-comparison" | "import-pack" | "export-pack" | "packs", value: null }
  *   | { kind: "theme", value: import('./prefs.js').Theme }
  *   | { kind: "textSize", value: import('./prefs.js').TextSize }
  *   | { kind: "zoom", value: "in" | "out" | "reset" }} MenuAction
@@ -39,7 +43,7 @@ function includes(list, value) {
 export function parseMenuId(id) {
   const [kind, value, extra] = String(id ?? "").split(":");
   if (extra !== undefined) return null;
-  if ((kind === "export" || kind === "backups" || kind === "about") && value === undefined) return { kind, value: null };
+  if (includes(PLAIN_ITEMS, kind) && value === undefined) return { kind, value: null };
   if (kind === "theme" && includes(THEMES, value)) return { kind, value };
   if (kind === "text-size" && includes(TEXT_SIZES, value)) return { kind: "textSize", value };
   if (kind === "zoom" && includes(ZOOM_DIRECTIONS, value)) return { kind, value };
@@ -83,6 +87,20 @@ function showAbout(status) {
   if (!dialog.open) dialog.showModal();
 }
 
+/** The export form of the packs view, which asks for focus when it renders. */
+export const EXPORT_FORM_HASH = "#/packs?export";
+
+/** Goes to the packs view's export form; when it is already on screen, focuses it. */
+function showExportForm() {
+  const section = /** @type {HTMLElement | null} */ (document.getElementById("export-pack"));
+  if (section) {
+    section.scrollIntoView({ block: "start" });
+    /** @type {HTMLElement | null} */ (section.querySelector("input, a"))?.focus();
+  } else {
+    location.hash = EXPORT_FORM_HASH;
+  }
+}
+
 /**
  * Keeps the Settings view's selects (when it is open) in step with a menu choice.
  * @param {string} selectId
@@ -121,6 +139,21 @@ export function installMenuHandlers(ctx, tauri = globalThis.window?.__TAURI__) {
       case "backups":
         location.hash = "#/backups";
         break;
+      case "new-comparison":
+        location.hash = "#/new";
+        break;
+      case "packs":
+        location.hash = "#/packs";
+        break;
+      case "export-pack":
+        showExportForm();
+        break;
+      case "import-pack": {
+        // Loaded when asked for, like the views: it is not on the start-up path.
+        const { importPackFromFile } = await import("./pack-import.js");
+        await importPackFromFile(ctx.toast);
+        break;
+      }
       case "theme":
         applyAppearance({ theme: action.value });
         syncSettings("theme-select", action.value);

@@ -1,17 +1,20 @@
 // Notes whose item is no longer current in the library: retired in an update,
 // or never in this library at all (a notes import from another). The
 // comparison page cannot show them once their comparison is gone, so they
-// are all gathered here, to read, copy out, or delete (undoably).
+// are all gathered here, to read, copy out, or delete (undoably). Above them,
+// the learner's own comparisons they archived: to restore, or delete for good.
 
 import * as api from "../api.js";
 import { attempt } from "../actions.js";
 import { focusWithRing, html, modal, relativeTime, trusted } from "../dom.js";
 import { historyMarkup } from "../note-editor.js";
 import { SECTION_LABEL, SECTION_TITLE } from "../sections.js";
+import { count } from "../plural.js";
 
 /** @typedef {import('../types/api').ArchivedNoteView} ArchivedNoteView */
 /** @typedef {import('../types/api').NoteKey} NoteKey */
 /** @typedef {import('../types/api').NoteVersion} NoteVersion */
+/** @typedef {import('../types/api').ArchivedComparison} ArchivedComparison */
 
 /** @param {NoteKey} key */
 export const keyId = (key) => `${key.comparisonId}/${key.section}/${key.itemId}`;
@@ -34,14 +37,48 @@ export function noteMarkdown(n) {
   return lines.join("\n");
 }
 
+/**
+ * What deleting an archived comparison takes with it, said before it is done.
+ * @param {ArchivedComparison} c
+ */
+export function deleteComparisonText(c) {
+  const what = c.noteCount
+    ? `“${c.title}” and your ${count(c.noteCount, "note")} on it are deleted for good, with its cards.`
+    : `“${c.title}” is deleted for good, with its cards. You wrote no notes on it.`;
+  return `${what} A backup of everything is taken first: Backups can still bring it back.`;
+}
+
+/** @param {import('../types/api').Deleted} d @param {ArchivedComparison} c */
+export const deletedText = (d, c) => `Deleted “${c.title}” with ${count(d.notes, "note")} and ${count(d.cards, "card")}. A backup was taken first.`;
+
 // --- markup ---------------------------------------------------------------------
+
+/** @param {ArchivedComparison} c */
+function archivedComparisonMarkup(c) {
+  return html`<li class="item archived archived-comparison" data-comparison-id="${c.id}">
+      <span class="eyebrow">${c.category}</span>
+      <h3 class="archived-title">${c.title}</h3>
+      <p class="muted">${c.noteCount ? count(c.noteCount, "note") : "No notes"}</p>
+      <div class="button-row">
+        <button type="button" data-action="restore-comparison" aria-label="Restore ${c.title}">Restore</button>
+        <button type="button" data-action="delete-comparison" class="danger" aria-label="Delete for good: ${c.title}">Delete for good…</button>
+      </div>
+    </li>`;
+}
+
+/** @param {ArchivedComparison[]} comparisons */
+function comparisonsMarkup(comparisons) {
+  return comparisons.length
+    ? html`<ul class="archived-list">${comparisons.map(archivedComparisonMarkup)}</ul>`
+    : html`<p class="empty" id="archived-comparisons-empty">No archived comparisons. When you archive one of your own comparisons, it waits here, with its notes, until you restore or delete it.</p>`;
+}
 
 /** @param {ArchivedNoteView} n */
 function noteMarkup(n) {
   const place = placeOf(n);
   const comparison = n.comparisonTitle
-    ? html`<h2 class="archived-title">${n.comparisonTitle}</h2>`
-    : html`<h2 class="archived-title">${n.comparisonId} <span class="muted">(no longer in the library)</span></h2>`;
+    ? html`<h3 class="archived-title">${n.comparisonTitle}</h3>`
+    : html`<h3 class="archived-title">${n.comparisonId} <span class="muted">(no longer in the library)</span></h3>`;
   const item = n.itemText
     ? html`<blockquote class="item-text">${n.itemText}</blockquote>`
     : html`<p class="muted">The item it was on (<code>${n.itemId}</code>) is not in the library.</p>`;
@@ -69,11 +106,18 @@ function listMarkup(notes) {
 function viewMarkup() {
   return html`<section id="archived" class="archived-view">
       <header class="view-header">
-        <h1 tabindex="-1">Archived notes</h1>
-        <p class="lede">Notes on items that are no longer in the library. Nothing here is lost: each keeps its history.</p>
+        <h1 tabindex="-1">Archived</h1>
+        <p class="lede">Your comparisons you archived, and notes on items that are no longer in the library. Nothing here is lost: each note keeps its history.</p>
       </header>
       <p id="archived-status" role="status" aria-live="polite"></p>
-      <div id="archived-notes"></div>
+      <section aria-labelledby="archived-comparisons-title">
+        <h2 id="archived-comparisons-title">Archived comparisons</h2>
+        <div id="archived-comparisons"></div>
+      </section>
+      <section aria-labelledby="archived-notes-title">
+        <h2 id="archived-notes-title">Archived notes</h2>
+        <div id="archived-notes"></div>
+      </section>
       <dialog id="confirm-delete" aria-labelledby="confirm-delete-title">
         <h2 id="confirm-delete-title">Delete this note?</h2>
         <p id="confirm-delete-text"></p>
@@ -91,6 +135,8 @@ function viewMarkup() {
  * @typedef {object} State
  * @property {HTMLElement} root
  * @property {HTMLElement} list
+ * @property {HTMLElement} comparisonList
+ * @property {Map<string, ArchivedComparison>} comparisons by id
  * @property {HTMLElement} status
  * @property {HTMLDialogElement} confirm
  * @property {Map<string, ArchivedNoteView>} notes by keyId
@@ -103,6 +149,61 @@ async function refresh(s) {
   const notes = await api.archivedNotes();
   s.notes = new Map(notes.map((n) => [keyId(n), n]));
   s.list.innerHTML = listMarkup(notes).markup;
+}
+
+/** @param {State} s */
+async function refreshComparisons(s) {
+  const comparisons = await api.archivedComparisons();
+  s.comparisons = new Map(comparisons.map((c) => [c.id, c]));
+  s.comparisonList.innerHTML = comparisonsMarkup(comparisons).markup;
+}
+
+/** @param {State} s @param {ArchivedComparison} c */
+async function restoreComparison(s, c) {
+  const done = await attempt(() => api.restoreComparison(c.id), s.toast, { prefix: "Could not restore: " });
+  if (done === undefined) return;
+  await attempt(() => refreshComparisons(s), s.toast);
+  s.status.innerHTML = html`“${c.title}” is back in your comparisons, with its notes. <a href="#/c/${encodeURIComponent(c.id)}" id="archived-restored-link">Open it</a>`.markup;
+  focusWithRing(/** @type {HTMLElement} */ (s.status.querySelector("#archived-restored-link")));
+}
+
+/**
+ * The second step of a deletion for good: a confirmation that says what goes.
+ * @param {State} s @param {ArchivedComparison} c @param {HTMLElement} opener
+ */
+function askDeleteComparison(s, c, opener) {
+  const dialog = modal(
+    "confirm-delete-comparison",
+    `Delete ${c.title} for good?`,
+    html`<h2>Delete “${c.title}” for good?</h2>
+      <p id="confirm-delete-comparison-text">${deleteComparisonText(c)}</p>
+      <form method="dialog" class="button-row">
+        <button value="cancel" autofocus>Cancel</button>
+        <button value="delete" class="danger" id="confirm-delete-comparison-yes">Delete for good</button>
+      </form>`,
+  );
+  dialog.addEventListener("close", async () => {
+    if (dialog.returnValue !== "delete") {
+      if (opener.isConnected) focusWithRing(opener);
+      return;
+    }
+    const deleted = await attempt(() => api.deleteComparison(c.id), s.toast, { prefix: "Could not delete: " });
+    if (!deleted) return;
+    await attempt(() => refreshComparisons(s), s.toast);
+    say(s, deletedText(deleted, c));
+    s.root.querySelector("h1")?.focus();
+  });
+  dialog.showModal();
+}
+
+/** @param {State} s @param {MouseEvent} e */
+function onComparisonClick(s, e) {
+  const button = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (e.target)?.closest?.("button[data-action]"));
+  const id = button?.closest("[data-comparison-id]")?.getAttribute("data-comparison-id");
+  const c = id ? s.comparisons.get(id) : undefined;
+  if (!button || !c) return;
+  if (button.dataset.action === "restore-comparison") restoreComparison(s, c);
+  else if (button.dataset.action === "delete-comparison") askDeleteComparison(s, c, button);
 }
 
 /** @param {ArchivedNoteView} n @returns {NoteKey} */
@@ -216,12 +317,14 @@ function onClick(s, e) {
 
 /** @type {import('../types/view').RenderView} */
 export async function render(view, _route, ctx) {
-  const notes = await api.archivedNotes();
+  const [notes, comparisons] = await Promise.all([api.archivedNotes(), api.archivedComparisons()]);
   view.innerHTML = viewMarkup().markup;
   /** @type {State} */
   const s = {
     root: /** @type {HTMLElement} */ (view.querySelector("#archived")),
     list: /** @type {HTMLElement} */ (view.querySelector("#archived-notes")),
+    comparisonList: /** @type {HTMLElement} */ (view.querySelector("#archived-comparisons")),
+    comparisons: new Map(comparisons.map((c) => [c.id, c])),
     status: /** @type {HTMLElement} */ (view.querySelector("#archived-status")),
     confirm: /** @type {HTMLDialogElement} */ (view.querySelector("#confirm-delete")),
     notes: new Map(notes.map((n) => [keyId(n), n])),
@@ -229,10 +332,12 @@ export async function render(view, _route, ctx) {
     toast: ctx.toast,
   };
   s.list.innerHTML = listMarkup(notes).markup;
+  s.comparisonList.innerHTML = comparisonsMarkup(comparisons).markup;
   s.list.addEventListener("click", (e) => onClick(s, e));
+  s.comparisonList.addEventListener("click", (e) => onComparisonClick(s, e));
   s.confirm.addEventListener("close", () => onConfirmClosed(s));
   return {
     // History dialogs live on <body>: leaving the view closes them.
-    dispose: () => document.querySelectorAll("dialog.history-dialog").forEach((d) => d.remove()),
+    dispose: () => document.querySelectorAll("dialog.history-dialog, dialog.confirm-delete-comparison").forEach((d) => d.remove()),
   };
 }

@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { attempt } from "../actions.js";
 import { closestTarget, html, trusted } from "../dom.js";
+import { confirmAction } from "../editor-confirm.js";
 import { attachNote } from "../note-editor.js";
 import { highlightNode, highlightTerms } from "../highlight.js";
 import { actionFor } from "../keys.js";
@@ -61,15 +62,27 @@ function actionsBar(page) {
           <a class="button" href="${buildHash({ name: "review", comparison: page.id })}" id="review-comparison">Review</a>
           <a class="button" href="${buildHash({ name: "drill", comparison: page.id })}" id="drill-comparison">Drill</a>
           <button type="button" id="export-comparison">Export my notes…</button>
+          ${page.origin === "mine"
+            ? html`<button type="button" id="edit-comparison">Edit</button>
+                   <button type="button" id="archive-comparison">Archive…</button>`
+            : ""}
+          <button type="button" id="copy-comparison" title="A draft of a comparison of your own, starting from this one">Make my own copy</button>
         </span>
       </div>`;
+}
+
+/** A copy keeps its original's title: the mark tells them apart. @param {ComparisonPage} page */
+function originMark(page) {
+  if (page.origin === "mine") return html` <span class="origin-mark origin-mine">Mine</span>`;
+  if (page.origin === "pack") return html` <span class="origin-mark origin-pack">Pack</span>`;
+  return "";
 }
 
 /** @param {ComparisonPage} page */
 function pageHeader(page) {
   return html`
       <header class="comparison-header">
-        <span class="eyebrow">${page.category}</span>
+        <span class="eyebrow">${page.category}${originMark(page)}</span>
         <h1 tabindex="-1">${page.title}</h1>
         ${itemBlock(page.overview, page.title, { extraClass: "overview" })}
         <p class="tags">${page.tags.map((t) => html`<a class="tag" href="${buildHash({ name: "list", tag: t })}">${t}</a>`)}</p>
@@ -210,6 +223,58 @@ async function exportNotes(page, editors, toast) {
 }
 
 /**
+ * Opens the comparison in the editor (Edit), or a copy of it as a new one of
+ * the learner's own (Make my own copy); notes are saved first.
+ * @param {ComparisonPage} page
+ * @param {Map<HTMLElement, NoteEditor>} editors
+ * @param {(message: string) => void} toast
+ * @param {"edit" | "copy"} how
+ */
+async function openInEditor(page, editors, toast, how) {
+  const draft = await attempt(
+    async () => {
+      await flushAll(editors);
+      return how === "edit" ? api.editComparison(page.id) : api.copyComparison(page.id);
+    },
+    toast,
+    { prefix: how === "edit" ? "Could not open the editor: " : "Could not make a copy: " },
+  );
+  if (draft === undefined) return;
+  window.scrollTo(0, 0); // the editor opens at its top
+  location.hash = buildHash({ name: "editor", draft: String(draft) });
+}
+
+/**
+ * Takes a comparison of the learner's own out of the list, search and
+ * reviews, after asking; nothing of theirs on it is deleted.
+ * @param {ComparisonPage} page
+ * @param {Map<HTMLElement, NoteEditor>} editors
+ * @param {(message: string) => void} toast
+ */
+async function archive(page, editors, toast) {
+  const yes = await confirmAction({
+    title: `Archive “${page.title}”?`,
+    body: html`<p>It leaves the list, search and your reviews. Your notes and cards on it are kept, and you can
+      restore it from the Archived page.</p>`,
+    yes: "Archive",
+  });
+  if (!yes) return;
+  const done = await attempt(
+    async () => {
+      await flushAll(editors);
+      await api.archiveComparison(page.id);
+      return true;
+    },
+    toast,
+    { prefix: "Not archived: " },
+  );
+  if (!done) return;
+  // Replaced: Back must not lead to a page that is no longer in the list.
+  location.replace(buildHash({ name: "list" }));
+  toast(`Archived “${page.title}”. Its notes and cards are kept; bring it back from the Archived page.`);
+}
+
+/**
  * j/k walk the items, n or Enter opens the focused item's note.
  * @param {HTMLElement} article
  * @param {Map<HTMLElement, NoteEditor>} editors
@@ -271,6 +336,9 @@ export async function render(view, route, ctx) {
   const article = /** @type {HTMLElement} */ (view.querySelector("#comparison"));
   const editors = attachEditors(article, page, ctx.toast);
   article.querySelector("#export-comparison").addEventListener("click", () => exportNotes(page, editors, ctx.toast));
+  article.querySelector("#copy-comparison").addEventListener("click", () => openInEditor(page, editors, ctx.toast, "copy"));
+  article.querySelector("#edit-comparison")?.addEventListener("click", () => openInEditor(page, editors, ctx.toast, "edit"));
+  article.querySelector("#archive-comparison")?.addEventListener("click", () => archive(page, editors, ctx.toast));
   article.addEventListener("keydown", (e) => onItemKey(article, editors, e));
   // WebKitGTK shows no :focus-visible ring after a mouse click, even for
   // focus moved by j/k: the item that holds focus is marked by class instead,

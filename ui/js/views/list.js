@@ -1,14 +1,16 @@
-// Every comparison, filtered by category, tag and text.
+// Every comparison, filtered by category, tag, text and whether it is the
+// learner's own; with their drafts, and the way to start a new comparison.
 
 import * as api from "../api.js";
-import { closestTarget, html } from "../dom.js";
+import { closestTarget, html, relativeTime } from "../dom.js";
 import { allTags, filterComparisons } from "../filter.js";
 import { count } from "../plural.js";
 import { buildHash } from "../router.js";
 
 /** @typedef {import('../types/api').ComparisonSummary} ComparisonSummary */
 /** @typedef {import('../types/api').Mastery} Mastery */
-/** @typedef {{ category: string, tag: string, q: string }} Filters */
+/** @typedef {import('../types/api').DraftSummary} DraftSummary */
+/** @typedef {{ category: string, tag: string, q: string, mine: string }} Filters */
 
 /**
  * @typedef {object} ListState
@@ -25,6 +27,7 @@ import { buildHash } from "../router.js";
  * @property {HTMLSelectElement} category
  * @property {HTMLSelectElement} tag
  * @property {HTMLInputElement} text
+ * @property {HTMLInputElement} mine
  */
 
 // --- markup ---------------------------------------------------------------------
@@ -35,19 +38,40 @@ import { buildHash } from "../router.js";
  */
 const option = (value, current) => html`<option value="${value}" ${value === current ? "selected" : ""}>${value}</option>`;
 
+/** The learner's drafts, each leading back into the editor. @param {DraftSummary[]} drafts */
+function draftsMarkup(drafts) {
+  if (!drafts.length) return "";
+  return html`<section id="drafts" class="drafts panel" aria-labelledby="drafts-title">
+      <h2 id="drafts-title">Drafts</h2>
+      <ul class="draft-list">${drafts.map(
+        (d) => html`<li data-draft-id="${d.id}">
+            <a href="${buildHash({ name: "editor", draft: String(d.id) })}">${d.title.trim() || "Untitled"}</a>
+            ${d.comparisonId ? html`<span class="muted">(edits a published comparison)</span>` : ""}
+            <span class="muted">updated ${relativeTime(d.updatedAt)}</span>
+            <span class="draft-state ${d.publishable ? "ready" : "incomplete"}">${d.publishable ? "ready" : "incomplete"}</span>
+          </li>`,
+      )}</ul>
+    </section>`;
+}
+
 /**
  * @param {ComparisonSummary[]} comparisons
  * @param {string[]} categories
  * @param {string[]} tags
  * @param {Filters} filters
+ * @param {DraftSummary[]} drafts
  */
-function listMarkup(comparisons, categories, tags, filters) {
+function listMarkup(comparisons, categories, tags, filters, drafts) {
   return html`
     <section id="comparison-list">
-      <header class="view-header">
-        <h1 tabindex="-1">Comparisons</h1>
-        <p class="lede">${comparisons.length} side-by-side comparisons across ${categories.length} categories.</p>
+      <header class="view-header list-header">
+        <div>
+          <h1 tabindex="-1">Comparisons</h1>
+          <p class="lede">${comparisons.length} side-by-side comparisons across ${categories.length} categories.</p>
+        </div>
+        <a class="button primary" id="new-comparison" href="#/new" title="New comparison (Ctrl+N)">New comparison</a>
       </header>
+      ${draftsMarkup(drafts)}
       <form class="filters" role="search" aria-label="Filter comparisons">
         <label>Category
           <select id="category-filter" aria-label="Filter by category">
@@ -64,6 +88,9 @@ function listMarkup(comparisons, categories, tags, filters) {
         <label class="grow">Filter
           <input id="text-filter" type="search" placeholder="Type to filter (press /)" aria-label="Filter by text" value="${filters.q}" autocomplete="off">
         </label>
+        <label class="mine-filter">
+          <input id="mine-filter" type="checkbox" ${filters.mine ? "checked" : ""}> Mine only
+        </label>
       </form>
       <p id="result-count" class="muted" aria-live="polite"></p>
       <ul id="cards" class="cards"></ul>
@@ -77,7 +104,7 @@ function listMarkup(comparisons, categories, tags, filters) {
 function cardMarkup(c, mastery) {
   return html`<li class="comparison-card" data-comparison-id="${c.id}" data-category="${c.category}">
             <a class="comparison-link" href="${buildHash({ name: "comparison", id: c.id })}">
-              <span class="eyebrow card-category">${c.category}</span>
+              <span class="eyebrow card-category">${c.category}${originMark(c)}</span>
               <span class="card-title">${c.title}</span>
               <span class="card-summary">${c.summary}</span>
               <span class="card-meta">
@@ -87,6 +114,16 @@ function cardMarkup(c, mastery) {
               </span>
             </a></li>`;
 }
+
+/** Whose it is, when not the shipped library's. @param {ComparisonSummary} c */
+function originMark(c) {
+  if (c.origin === "mine") return html` <span class="origin-mark origin-mine">Mine</span>`;
+  if (c.origin === "pack") return html` <span class="origin-mark origin-pack" title="${c.packId ? `From the pack ${c.packId}` : "From a pack"}">Pack</span>`;
+  return "";
+}
+
+const NONE_OF_MINE = html`<li class="empty empty-mine">You have no comparisons of your own yet.
+    <a class="button primary" href="#/new">New comparison</a></li>`;
 
 const NO_MATCH = html`<li class="empty">No comparison matches these filters. <button type="button" id="clear-filters">Clear filters</button></li>`;
 
@@ -103,7 +140,8 @@ const countText = (shown, all) => (shown === all ? `Showing all ${shown}` : `Sho
 
 /** The comparisons the filters keep. @param {ListState} s */
 function shownComparisons(s) {
-  const { comparisons, filters, matchingIds } = s;
+  const { filters, matchingIds } = s;
+  const comparisons = filters.mine ? s.comparisons.filter((c) => c.origin === "mine") : s.comparisons;
   if (matchingIds === "local") return filterComparisons(comparisons, filters);
   return filterComparisons(comparisons, { ...filters, q: "" }).filter((c) => !matchingIds || matchingIds.has(c.id));
 }
@@ -112,7 +150,8 @@ function shownComparisons(s) {
 function paint(s) {
   const shown = shownComparisons(s);
   s.count.textContent = countText(shown.length, s.comparisons.length);
-  const empty = s.suggestion ? noMatchSuggesting(s.suggestion) : NO_MATCH;
+  const noneOfMine = s.filters.mine && !s.comparisons.some((c) => c.origin === "mine");
+  const empty = noneOfMine ? NONE_OF_MINE : s.suggestion ? noMatchSuggesting(s.suggestion) : NO_MATCH;
   s.cards.innerHTML = (shown.length ? html`${shown.map((c) => cardMarkup(c, s.mastery[c.id]))}` : empty).markup;
 }
 
@@ -174,8 +213,9 @@ function useSuggestion(s) {
 
 /** @param {ListState} s */
 function clearFilters(s) {
-  Object.assign(s.filters, { category: "", tag: "", q: "" });
+  Object.assign(s.filters, { category: "", tag: "", q: "", mine: "" });
   s.category.value = s.tag.value = s.text.value = "";
+  s.mine.checked = false;
   s.matchingIds = null;
   update(s);
   s.text.focus();
@@ -192,6 +232,10 @@ function listen(s, form) {
     update(s);
   });
   s.text.addEventListener("input", () => onText(s));
+  s.mine.addEventListener("change", () => {
+    s.filters.mine = s.mine.checked ? "1" : "";
+    update(s);
+  });
   s.cards.addEventListener("click", (e) => {
     if (closestTarget(e, "#clear-filters")) clearFilters(s);
     else if (closestTarget(e, "#use-suggestion")) useSuggestion(s);
@@ -205,10 +249,15 @@ function listen(s, form) {
 
 /** @type {import('../types/view').RenderView} */
 export async function render(view, route) {
-  const [comparisons, progress] = await Promise.all([api.listComparisons(), api.comparisonProgress()]);
+  const [comparisons, progress, drafts] = await Promise.all([
+    api.listComparisons(),
+    api.comparisonProgress(),
+    // The drafts are an extra: if they cannot be read, the list still opens.
+    api.listDrafts().catch(() => []),
+  ]);
   const categories = [...new Set(comparisons.map((c) => c.category))].sort();
-  const filters = { category: route.category, tag: route.tag, q: route.q };
-  view.innerHTML = listMarkup(comparisons, categories, allTags(comparisons), filters).markup;
+  const filters = { category: route.category, tag: route.tag, q: route.q, mine: route.mine ?? "" };
+  view.innerHTML = listMarkup(comparisons, categories, allTags(comparisons), filters, drafts).markup;
   /** @type {ListState} */
   const s = {
     comparisons,
@@ -223,6 +272,7 @@ export async function render(view, route) {
     category: view.querySelector("#category-filter"),
     tag: view.querySelector("#tag-filter"),
     text: view.querySelector("#text-filter"),
+    mine: view.querySelector("#mine-filter"),
   };
   listen(s, view.querySelector("form"));
   if (filters.q) await refreshText(s);
