@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::content::pack::{pack_source, Pack, PACK_FORMAT, PACK_FORMAT_VERSION};
-use crate::content::{is_slug, Comparison, ContentError, ContentErrors, Section};
+use crate::content::{is_slug, Comparison, ContentError, ContentErrors, Library, Section};
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::library::comparison_head;
 use crate::notes::export::Progress;
@@ -195,10 +195,7 @@ pub fn install(
     }
     let source = Origin::Pack(pack.id.clone());
     let library = pack.library();
-    let listed: Option<Option<i64>> =
-        tx.query_row("SELECT removed_at FROM pack WHERE id = ?1", [&pack.id], |r| r.get(0)).optional()?;
-    let unchanged = matches!(listed, Some(None)) && crate::store::library_is_current(tx, &library, &source)?;
-    if unchanged {
+    if is_installed_as(tx, pack, &library)? {
         return Ok(ImportReport::default());
     }
     let report = import_library(tx, &library, &source, progress)?;
@@ -219,6 +216,25 @@ pub fn install(
         params![pack.id, pack.name, pack.version, pack.author, pack.description, pack.comparisons.len() as i64, now],
     )?;
     Ok(report)
+}
+
+/// True when `pack` is installed (not removed) exactly as it is, its name,
+/// version and description included: importing it would change nothing.
+pub fn is_installed(conn: &Connection, pack: &Pack) -> Result<bool> {
+    is_installed_as(conn, pack, &pack.library())
+}
+
+fn is_installed_as(conn: &Connection, pack: &Pack, library: &Library) -> Result<bool> {
+    let same_listing: Option<bool> = conn
+        .query_row(
+            "SELECT removed_at IS NULL AND name = ?2 AND version = ?3 AND author = ?4 AND description = ?5
+             FROM pack WHERE id = ?1",
+            params![pack.id, pack.name, pack.version, pack.author, pack.description],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(same_listing == Some(true)
+        && crate::store::library_is_current(conn, library, &Origin::Pack(pack.id.clone()))?)
 }
 
 /// Installed packs, by name.

@@ -118,6 +118,20 @@ impl DraftDocument {
     /// Texts are trimmed; tags become slugs.
     pub fn to_comparison(&self, id: &str, used: &UsedIds) -> Comparison {
         let mut taken = used.0.clone();
+        // The ids the draft already carries are taken before any new part
+        // gets one, wherever they stand: a new part placed above a kept one
+        // (in a copy, whose ids are not yet in `used`) never takes its id.
+        for subject in self.subjects.iter().filter(|s| !s.id.is_empty()) {
+            taken.insert((Section::Subject, subject.id.clone()));
+            taken.insert((Section::WhenToUse, subject.id.clone()));
+        }
+        for (list, section) in [
+            (&self.differences, Section::Difference),
+            (&self.tradeoffs, Section::Tradeoff),
+            (&self.mistakes, Section::Mistake),
+        ] {
+            taken.extend(list.iter().filter(|i| !i.id.is_empty()).map(|i| (section, i.id.clone())));
+        }
         let mut subjects = Vec::new();
         let mut when_to_use = Vec::new();
         for subject in &self.subjects {

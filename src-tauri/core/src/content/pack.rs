@@ -102,9 +102,10 @@ pub fn read_pack_file(path: &Path) -> Result<Pack, Vec<ContentError>> {
 }
 
 fn too_large(bytes: u64) -> String {
+    // Rounded up, so a file just over the limit never reads "is 32.0 MiB".
     format!(
         "is {:.1} MiB; a pack can be at most {} MiB",
-        bytes as f64 / (1024.0 * 1024.0),
+        (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0,
         MAX_PACK_BYTES / (1024 * 1024)
     )
 }

@@ -58,6 +58,17 @@ pub fn install_pack(
     pack: &Pack,
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
+    // Refused or with nothing to do, an import changes nothing, not even the
+    // backups folder: both are found before the backup. The transaction
+    // checks again.
+    let preview =
+        store.read("comparing a pack with your library", |conn| packs::preview(conn, file, pack))?;
+    if !preview.collisions.is_empty() {
+        return Err(Error::IdCollision(ContentErrors(preview.collisions)));
+    }
+    if store.read("comparing a pack with your library", |conn| packs::is_installed(conn, pack))? {
+        return Ok(ImportReport::default());
+    }
     backup::take_backup(store.conn(), &store.backup_dir(), Reason::BeforeImport)?;
     let report =
         store.transact("importing a pack", |tx| packs::install(tx, file, pack, now_ms(), progress))?;

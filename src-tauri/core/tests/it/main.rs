@@ -12,6 +12,8 @@ mod notes;
 #[cfg(unix)]
 mod notes_file;
 mod ops;
+mod own;
+mod packs;
 mod recovery;
 mod search;
 mod store;

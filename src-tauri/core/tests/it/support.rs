@@ -65,3 +65,60 @@ pub fn names_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A draft of a comparison of the learner's own that can be published as it
+/// is, with the library's minimum counts met and every text distinct.
+pub fn own_draft(title: &str) -> versus_core::content::draft::DraftDocument {
+    use versus_core::content::draft::{DraftDocument, DraftItem, DraftSubject};
+    let items = |texts: &[&str]| -> Vec<DraftItem> {
+        texts.iter().map(|t| DraftItem { id: String::new(), text: t.to_string() }).collect()
+    };
+    let subject = |name: &str, about: &str, when: &str| DraftSubject {
+        id: String::new(),
+        name: name.into(),
+        category: String::new(),
+        description: about.into(),
+        when_to_use: when.into(),
+    };
+    DraftDocument {
+        title: title.into(),
+        category: "Messaging & Streaming".into(),
+        summary: "A log you run yourself, compared with a log whose storage is tiered out of the box.".into(),
+        subjects: vec![
+            subject(
+                "Kafka",
+                "A partitioned, replicated commit log.",
+                "Use Kafka when the ecosystem matters most.",
+            ),
+            subject(
+                "Pulsar",
+                "A log with brokers separate from storage.",
+                "Use Pulsar when storage must scale apart.",
+            ),
+        ],
+        differences: items(&[
+            "Kafka brokers own their partitions on local disks.",
+            "Pulsar keeps segments in BookKeeper, apart from the brokers.",
+            "Kafka rebalances by moving partition data.",
+            "Pulsar has multi-tenancy built in.",
+        ]),
+        tradeoffs: items(&[
+            "Kafka is simpler to run at small scale, harder to grow.",
+            "Pulsar scales storage apart, at the cost of more moving parts.",
+            "Kafka has the larger ecosystem of connectors.",
+        ]),
+        mistakes: items(&[
+            "Picking Pulsar for a team with one broker's worth of load.",
+            "Assuming Kafka tiered storage behaves like Pulsar's.",
+            "Ignoring the operational cost of BookKeeper.",
+        ]),
+        interview_tip: "Kafka for ecosystem and simplicity, Pulsar for storage that scales apart.".into(),
+        tags: vec!["messaging".into(), "Open Source".into()],
+    }
+}
+
+/// Publishes `document` as a new comparison of the learner's own; its id.
+pub fn publish_own(store: &mut Store, document: &versus_core::content::draft::DraftDocument) -> String {
+    let draft = ops::create_draft(store, document).expect("create draft");
+    ops::publish_draft(store, draft).expect("publish")
+}
