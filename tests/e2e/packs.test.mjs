@@ -353,7 +353,7 @@ test(
       const s = squash(await (await waitFor(driver, '#export-status')).getText());
       return s || null;
     }, 'the export to be told');
-    assert.match(status, /^Exported 1 comparison as the pack “Platform Team Picks” 1\.0\.0/);
+    assert.match(status, /^Exported 1 comparison as the pack “Platform Team Picks” 1\.0\.0 to \/.*platform-team-picks-1\.0\.0\.versuspack\.$/);
     await screenshot('packs-export-form');
     assert.deepEqual(await axeProblems(driver), [], 'the export form passes axe');
 

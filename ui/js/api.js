@@ -343,7 +343,7 @@ export const removePack = (id) => call("remove_pack", { id });
  * Asks where to save, then writes the learner's own comparisons as a pack; null when cancelled.
  * @param {import('./types/api').PackMeta} meta
  * @param {string[]} ids
- * @returns {Promise<number | null>}
+ * @returns {Promise<import('./types/api').ExportedPack | null>}
  */
 export const exportPack = (meta, ids) => call("export_pack", { meta, ids });
 

@@ -60,11 +60,10 @@ export function changeText(entry) {
 export const importable = (opened) => Boolean(opened.preview) && !opened.errors.length && !opened.preview.collisions.length;
 
 /**
- * The pack was removed: `installedVersion` is also a removed pack's, and then
- * every comparison it brings comes back out of the archive.
+ * The pack was installed, then removed: its comparisons come back out of the archive.
  * @param {PackPreview} p
  */
-export const wasRemoved = (p) => p.installedVersion !== null && p.comparisons.length > 0 && p.comparisons.every((c) => c.restored);
+export const wasRemoved = (p) => p.wasRemoved;
 
 /** @param {PackPreview} p */
 function versionLine(p) {

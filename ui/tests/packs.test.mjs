@@ -7,7 +7,7 @@ import { deleteComparisonText, deletedText } from "../js/views/archived.js";
 const entry = (fields) => ({ index: 0, id: "a-vs-b", title: "A vs B", change: "new", added: 0, reworded: 0, removed: 0, restored: false, ...fields });
 const preview = (fields) => ({
   id: "acme", name: "Acme", version: "1.2.0", author: "Acme team", description: "Platform choices",
-  installedVersion: null, comparisons: [entry()], retiring: [], collisions: [], ...fields,
+  installedVersion: null, wasRemoved: false, comparisons: [entry()], retiring: [], collisions: [], ...fields,
 });
 const opened = (fields) => ({ token: 1, file: "/home/me/Downloads/acme.versuspack", preview: preview(), errors: [], ...fields });
 
@@ -53,7 +53,7 @@ test("an update names both versions and what would be archived", () => {
 });
 
 test("a removed pack imported again says its comparisons come back, not that it is installed", () => {
-  const again = preview({ installedVersion: "1.2.0", comparisons: [entry({ change: "updated", restored: true })] });
+  const again = preview({ installedVersion: "1.2.0", wasRemoved: true, comparisons: [entry({ change: "updated", restored: true })] });
   const markup = previewMarkup(opened({ preview: again })).markup;
   assert.match(markup, /removed earlier/);
   assert.doesNotMatch(markup, /already installed/);

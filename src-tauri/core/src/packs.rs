@@ -53,8 +53,11 @@ pub struct PackPreview {
     pub version: String,
     pub author: String,
     pub description: String,
-    /// The version installed now, if any (also a removed pack's).
+    /// The version installed now, or installed before it was removed.
     pub installed_version: Option<String>,
+    /// The pack was installed and then removed: importing it brings its
+    /// comparisons back with the notes.
+    pub was_removed: bool,
     pub comparisons: Vec<PreviewEntry>,
     /// Comparisons of the installed version this one no longer has: they
     /// would be archived with their notes.
@@ -78,8 +81,13 @@ pub struct InstalledPack {
 /// Compares `pack` (already read and checked) with the store.
 pub fn preview(conn: &Connection, file: &str, pack: &Pack) -> Result<PackPreview> {
     let source = Origin::Pack(pack.id.clone());
-    let installed_version: Option<String> =
-        conn.query_row("SELECT version FROM pack WHERE id = ?1", [&pack.id], |r| r.get(0)).optional()?;
+    let listed: Option<(String, bool)> = conn
+        .query_row("SELECT version, removed_at IS NOT NULL FROM pack WHERE id = ?1", [&pack.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let was_removed = listed.as_ref().is_some_and(|(_, removed)| *removed);
+    let installed_version = listed.map(|(version, _)| version);
     let mut comparisons = Vec::new();
     let mut collisions = Vec::new();
     for (index, comparison) in pack.comparisons.iter().enumerate() {
@@ -142,6 +150,7 @@ pub fn preview(conn: &Connection, file: &str, pack: &Pack) -> Result<PackPreview
         author: pack.author.clone(),
         description: pack.description.clone(),
         installed_version,
+        was_removed,
         comparisons,
         retiring,
         collisions,

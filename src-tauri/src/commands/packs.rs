@@ -11,7 +11,7 @@ use tauri::ipc::Channel;
 use tauri::{Runtime, State, WebviewWindow};
 use ts_rs::TS;
 use versus_core::content::pack::PACK_EXTENSION;
-use versus_core::ops::{self, PackFileCheck};
+use versus_core::ops::{self, ExportedPack, PackFileCheck};
 use versus_core::packs::{InstalledPack, PackMeta};
 use versus_core::store::ImportReport;
 use versus_core::{Entity, Error};
@@ -134,14 +134,14 @@ pub async fn remove_pack(state: State<'_, AppState>, id: Arg<String>) -> Command
 }
 
 /// Asks where to save, then writes the learner's own comparisons `ids` as a
-/// pack. None: cancelled. Answers how many comparisons it holds.
+/// pack. None: cancelled. Answers where it went and how many comparisons it holds.
 #[tauri::command]
 pub async fn export_pack<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     meta: Arg<PackMeta>,
     ids: Arg<Vec<String>>,
-) -> CommandResult<Option<usize>> {
+) -> CommandResult<Option<ExportedPack>> {
     let (meta, ids) = (meta.0, ids.0);
     // Checked before the dialog, and the id becomes the suggested file name: only a slug may.
     if !versus_core::content::is_slug(&meta.id) {

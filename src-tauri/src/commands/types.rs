@@ -82,6 +82,7 @@ fn generated() -> String {
         versus_core::packs::InstalledPack,
         versus_core::packs::PackMeta,
         ops::PackFileCheck,
+        ops::ExportedPack,
         super::packs::OpenedPack,
     ];
     let mut out = String::from(

@@ -233,7 +233,11 @@ export type Dashboard = { study: StudyStats, comparisonCount: number, viewedCoun
 /**
  * Notes on items the library no longer has current (`#/archived`).
  */
-archivedCount: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
+archivedCount: number, 
+/**
+ * Comparisons of the learner's own that are archived, restorable.
+ */
+archivedComparisons: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
 
 export type SavedNote = { outcome: SaveOutcome, note: Note | null, 
 /**
@@ -354,9 +358,14 @@ restored: boolean, };
 
 export type PackPreview = { id: string, name: string, version: string, author: string, description: string, 
 /**
- * The version installed now, if any (also a removed pack's).
+ * The version installed now, or installed before it was removed.
  */
-installedVersion: string | null, comparisons: Array<PreviewEntry>, 
+installedVersion: string | null, 
+/**
+ * The pack was installed and then removed: importing it brings its
+ * comparisons back with the notes.
+ */
+wasRemoved: boolean, comparisons: Array<PreviewEntry>, 
 /**
  * Comparisons of the installed version this one no longer has: they
  * would be archived with their notes.
@@ -372,5 +381,7 @@ export type InstalledPack = { id: string, name: string, version: string, author:
 export type PackMeta = { id: string, name: string, version: string, author: string, description: string, };
 
 export type PackFileCheck = { file: string, preview: PackPreview | null, errors: Array<ContentError>, };
+
+export type ExportedPack = { comparisons: number, location: string, };
 
 export type OpenedPack = { token: number, file: string, preview: PackPreview | null, errors: Array<ContentError>, };

@@ -155,11 +155,22 @@ function categoriesPanel(categories) {
         </section>`;
 }
 
-/** Shown only when there are archived notes: otherwise there is nothing to find there. @param {number} n */
-function archivedLink(n) {
-  if (!n) return "";
-  return html`<p class="archived-link"><a href="#/archived" id="archived-notes-link">${count(n, "archived note")}</a>
-    <span class="muted">on items no longer in the library</span></p>`;
+/**
+ * Shown only when something is archived: otherwise there is nothing to find there.
+ * @param {number} n archived notes
+ * @param {number} comparisons archived comparisons of the learner's own
+ */
+function archivedLink(n, comparisons) {
+  if (!n && !comparisons) return "";
+  const notes = n
+    ? html`<a href="#/archived" id="archived-notes-link">${count(n, "archived note")}</a>
+    <span class="muted">on items no longer in the library</span>`
+    : "";
+  const own = comparisons
+    ? html`<a href="#/archived" id="archived-comparisons-link">${count(comparisons, "archived comparison")}</a>
+    <span class="muted">of your own</span>`
+    : "";
+  return html`<p class="archived-link">${notes}${n && comparisons ? html`<span aria-hidden="true"> · </span>` : ""}${own}</p>`;
 }
 
 /** @param {ComparisonSummary[]} recent */
@@ -208,7 +219,7 @@ function dashboardMarkup(data) {
         <p class="lede">Learn the differences, keep your own notes, and know the short answer.</p>
       </header>
       ${countsMarkup(data)}
-      ${archivedLink(data.archivedCount)}
+      ${archivedLink(data.archivedCount, data.archivedComparisons)}
       ${studyPanel(data.study)}
       <div class="dashboard-grid">
         ${continuePanel(data.recentViews[0] ?? null)}

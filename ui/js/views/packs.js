@@ -188,7 +188,7 @@ async function exportPack(s, form) {
   try {
     const written = await attempt(() => api.exportPack(meta, ids), status, { prefix: "The pack was not exported: " });
     if (written === undefined || written === null) return; // failed (told), or the save dialog was cancelled
-    const text = `Exported ${counted(written, "comparison", "comparisons")} as the pack “${meta.name}” ${meta.version} (suggested file name ${packFileName(meta.id, meta.version)}).`;
+    const text = `Exported ${counted(written.comparisons, "comparison", "comparisons")} as the pack “${meta.name}” ${meta.version} to ${written.location}.`;
     status.textContent = text;
     s.ctx.toast(text);
   } finally {

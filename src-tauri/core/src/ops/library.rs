@@ -49,6 +49,8 @@ pub struct Dashboard {
     pub note_count: i64,
     /// Notes on items the library no longer has current (`#/archived`).
     pub archived_count: usize,
+    /// Comparisons of the learner's own that are archived, restorable.
+    pub archived_comparisons: usize,
     pub categories: Vec<CategoryCount>,
     pub recent_views: Vec<ComparisonSummary>,
     pub recent_notes: Vec<NoteWithPlace>,
@@ -65,6 +67,7 @@ pub fn dashboard(store: &Store, clock: Clock, settings: StudySettings) -> Result
             with_notes: all.iter().filter(|c| c.note_count > 0).count(),
             note_count: notes::count_notes(conn)?,
             archived_count: notes::archived_notes(conn)?.len(),
+            archived_comparisons: crate::own::archived_comparisons(conn)?.len(),
             categories: library::categories(conn)?,
             recent_views: library::recent_views(conn, 6)?,
             recent_notes: notes::recent_notes(conn, 6)?,

@@ -85,9 +85,17 @@ pub fn remove_pack(store: &mut Store, pack_id: &str) -> Result<usize> {
     store.transact("removing a pack", |tx| packs::remove(tx, pack_id, now_ms()))
 }
 
+/// Where a pack was written and what it holds.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedPack {
+    pub comparisons: usize,
+    pub location: String,
+}
+
 /// Writes the learner's own comparisons `ids` as a pack file at `path`.
-pub fn export_pack(store: &Store, meta: &PackMeta, ids: &[String], path: &Path) -> Result<usize> {
+pub fn export_pack(store: &Store, meta: &PackMeta, ids: &[String], path: &Path) -> Result<ExportedPack> {
     let pack = store.read("exporting a pack", |conn| packs::build_pack(conn, meta, ids))?;
     write_atomically(path, &pack.to_json())?;
-    Ok(pack.comparisons.len())
+    Ok(ExportedPack { comparisons: pack.comparisons.len(), location: path.display().to_string() })
 }

@@ -295,6 +295,8 @@ fn archiving_takes_a_comparison_out_of_the_list_search_and_review_and_restoring_
         (id.as_str(), "Kafka vs Pulsar", 2)
     );
     assert!(ops::comparison_page(&fx.store, &id).unwrap().retired);
+    let dashboard = ops::dashboard(&fx.store, clock(T0), StudySettings::default()).unwrap();
+    assert_eq!(dashboard.archived_comparisons, 1, "the dashboard leads to the archive");
 
     let fx = fx.reopen();
     let mut fx = fx;

@@ -168,7 +168,9 @@ fn an_exported_pack_imports_into_a_fresh_store_as_the_same_comparisons() {
         description: "Two comparisons of my own.".into(),
     };
     let path = source.dir.path().join("streaming.versuspack");
-    assert_eq!(ops::export_pack(&source.store, &meta, &ids, &path).unwrap(), 2);
+    let exported = ops::export_pack(&source.store, &meta, &ids, &path).unwrap();
+    assert_eq!(exported.comparisons, 2);
+    assert_eq!(exported.location, path.display().to_string());
     let written = read_pack_file(&path).unwrap();
     assert_eq!((written.name.as_str(), written.format_version), ("Streaming notes", 1));
     // Only one's own comparisons are exported.
@@ -311,6 +313,7 @@ fn a_newer_version_updates_by_ids_and_archives_what_it_dropped_with_its_notes() 
 
     let preview = ops::preview_pack(&fx.store, &path).unwrap().preview.unwrap();
     assert_eq!(preview.installed_version.as_deref(), Some("1"));
+    assert!(!preview.was_removed, "an installed pack is not a removed one");
     let entry = &preview.comparisons[0];
     assert_eq!(entry.change, Change::Updated);
     // The title counts as a reworded part too.
@@ -377,6 +380,7 @@ fn removing_a_pack_archives_its_comparisons_and_installing_it_again_brings_the_n
 
     let preview = ops::preview_pack(&fx.store, &path).unwrap().preview.unwrap();
     assert!(preview.comparisons.iter().all(|c| c.restored && c.change == Change::Updated), "{preview:?}");
+    assert!(preview.was_removed, "the preview says the pack was removed: {preview:?}");
     let report = import(&mut fx, &path);
     assert!(report.ran, "installing a removed pack again runs");
     assert_eq!(listed_ids(&fx.store), ["ec2-vs-lambda", "p-one", "p-two"]);
