@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::content::Section;
+use crate::content::{Comparison, Section, Source};
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::notes::{notes_for_comparison, Note};
 use crate::store::{Origin, OriginKind};
@@ -91,6 +91,21 @@ pub struct ComparisonPage {
     pub mistakes: Vec<PageItem>,
     /// Retired items that still carry a note.
     pub archived: Vec<PageItem>,
+    /// The at-a-glance grid, rows in order; empty when it has none.
+    pub grid: Vec<GridRow>,
+    /// The day its facts were last verified (YYYY-MM-DD), if known.
+    pub checked: Option<String>,
+    /// The official documentation its facts come from.
+    pub sources: Vec<Source>,
+}
+
+/// One row of the grid: the row as a note target (its label is the item's
+/// name) and a value per subject, in the order of `subjects`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GridRow {
+    pub row: PageItem,
+    pub values: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -145,9 +160,9 @@ pub fn categories(conn: &Connection) -> Result<Vec<CategoryCount>> {
 }
 
 pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
-    let (title, category, summary, interview_tip, tags, retired, origin) = conn
+    let (title, category, summary, interview_tip, tags, retired, origin, document) = conn
         .query_row(
-            "SELECT title, category, summary, interview_tip, tags, retired, source FROM comparison WHERE id = ?1",
+            "SELECT title, category, summary, interview_tip, tags, retired, source, document FROM comparison WHERE id = ?1",
             [id],
             |row| {
                 Ok((
@@ -158,6 +173,7 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
                     parse_tags(row, 4)?,
                     row.get::<_, bool>(5)?,
                     row.get::<_, Origin>(6)?,
+                    row.get::<_, Option<String>>(7)?,
                 ))
             },
         )
@@ -203,7 +219,21 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
         tradeoffs: Vec::new(),
         mistakes: Vec::new(),
         archived: Vec::new(),
+        grid: Vec::new(),
+        checked: None,
+        sources: Vec::new(),
     };
+    // The grid's values, its sources and checked day live only in the
+    // document; a row imported before documents were kept has no values yet.
+    let document: Option<Comparison> =
+        document.as_deref().map(serde_json::from_str).transpose().map_err(|err| Error::Database {
+            operation: None,
+            source: rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(err)),
+        })?;
+    if let Some(document) = &document {
+        page.checked = document.checked.clone();
+        page.sources = document.sources.clone();
+    }
     for mut item in items {
         item.note = notes.remove(&(item.section, item.item_id.clone()));
         item.note_html = item.note.as_ref().map(|n| crate::markdown::render(&n.body));
@@ -221,6 +251,19 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
             Section::WhenToUse => page.when_to_use.push(item),
             Section::Tradeoff => page.tradeoffs.push(item),
             Section::Mistake => page.mistakes.push(item),
+            Section::Dimension => {
+                let values = document
+                    .as_ref()
+                    .and_then(|d| d.dimensions.iter().find(|row| row.id == item.item_id))
+                    .map(|row| {
+                        page.subjects
+                            .iter()
+                            .map(|s| row.values.get(&s.item_id).cloned().unwrap_or_default())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                page.grid.push(GridRow { row: item, values });
+            }
         }
     }
     Ok(page)

@@ -33,6 +33,8 @@ fn generated() -> String {
         library::CategoryCount,
         library::PageItem,
         library::ComparisonPage,
+        library::GridRow,
+        versus_core::content::Source,
         notes::NoteKey,
         notes::Note,
         notes::NoteVersion,

@@ -60,7 +60,7 @@ noteCount: number | null, };
 
 export type AutoBackupStatus = { lastBackupAt: number | null, lastError: string | null, };
 
-export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip";
+export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip" | "dimension";
 
 export type ComparisonSummary = { id: string, title: string, category: string, summary: string, tags: Array<string>, noteCount: number, 
 /**
@@ -100,7 +100,23 @@ overview: PageItem, tip: PageItem, subjects: Array<PageItem>, differences: Array
 /**
  * Retired items that still carry a note.
  */
-archived: Array<PageItem>, };
+archived: Array<PageItem>, 
+/**
+ * The at-a-glance grid, rows in order; empty when it has none.
+ */
+grid: Array<GridRow>, 
+/**
+ * The day its facts were last verified (YYYY-MM-DD), if known.
+ */
+checked: string | null, 
+/**
+ * The official documentation its facts come from.
+ */
+sources: Array<Source>, };
+
+export type GridRow = { row: PageItem, values: Array<string>, };
+
+export type Source = { title: string, url: string, };
 
 export type NoteKey = { comparisonId: string, section: Section, itemId: string, };
 

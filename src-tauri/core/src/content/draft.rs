@@ -147,6 +147,7 @@ impl DraftDocument {
                 name: subject.name.trim().to_string(),
                 category: category.to_string(),
                 description: subject.description.trim().to_string(),
+                key: None,
             });
             when_to_use.push(WhenToUse { subject: sid, text: subject.when_to_use.trim().to_string() });
         }
@@ -179,6 +180,12 @@ impl DraftDocument {
             mistakes,
             interview_tip: self.interview_tip.trim().to_string(),
             tags,
+            // The grid, scenarios and sources are not written in the editor
+            // yet: a copy starts without them.
+            checked: None,
+            sources: Vec::new(),
+            dimensions: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod draft;
 mod model;
+pub mod naming;
 pub mod pack;
 mod taxonomy;
 mod validate;
@@ -11,15 +12,20 @@ use std::collections::HashMap;
 use include_dir::{include_dir, Dir};
 use sha2::{Digest, Sha256};
 
-pub use model::{Comparison, Item, Section, Subject, Tag, WhenToUse, SLUG_PATTERN};
+pub use model::{
+    Comparison, Dimension, Item, Scenario, Section, Source, Subject, Tag, WhenToUse, SLUG_PATTERN,
+};
 pub use taxonomy::{CATEGORIES, CLOUD_TAGS, TOPIC_TAGS};
-pub use validate::{category_slug, check_structure, is_slug, minimum_counts, validate};
+pub use validate::{
+    category_slug, check_structure, is_https_url, is_real_date, is_slug, minimum_counts, trust_requirements,
+    validate, LIBRARY_REQUIRES_TRUST_FIELDS,
+};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../content");
 
 /// Bumped when the way content maps to the store changes, so an unchanged
 /// library is still re-imported by a new app version that reads it differently.
-const IMPORT_FORMAT: &str = "versus-content-v3";
+const IMPORT_FORMAT: &str = "versus-content-v4";
 
 /// One thing wrong with one content file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, ts_rs::TS)]
@@ -98,11 +104,59 @@ pub fn parse_library<'a>(
             Err(mut file_errors) => errors.append(&mut file_errors),
         }
     }
+    check_subject_keys(&files, &comparisons, &mut errors);
     if !errors.is_empty() {
         return Err(ContentErrors(errors));
     }
     let hash = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok(Library { comparisons, hash })
+}
+
+/// One subject key names one thing: across the library the same key never
+/// has two names, and the same name never two keys.
+fn check_subject_keys(files: &[(String, &[u8])], comparisons: &[Comparison], errors: &mut Vec<ContentError>) {
+    let file_of = |id: &str| {
+        files
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .find(|name| name.rsplit('/').next().and_then(|f| f.strip_suffix(".json")) == Some(id))
+            .unwrap_or(id)
+            .to_string()
+    };
+    let mut name_of: HashMap<&str, (&str, &str)> = HashMap::new();
+    let mut key_of: HashMap<&str, (&str, &str)> = HashMap::new();
+    for comparison in comparisons {
+        for (index, subject) in comparison.subjects.iter().enumerate() {
+            let Some(key) = subject.key.as_deref() else { continue };
+            let name = subject.name.as_str();
+            let field = format!("subjects[{index}].key");
+            if let Some((first_name, first_in)) = name_of.get(key) {
+                if *first_name != name {
+                    errors.push(ContentError::new(
+                        file_of(&comparison.id),
+                        field.clone(),
+                        format!("{key:?} names {name:?} here but {first_name:?} in {}", file_of(first_in)),
+                    ));
+                }
+            } else {
+                name_of.insert(key, (name, comparison.id.as_str()));
+            }
+            if let Some((first_key, first_in)) = key_of.get(name) {
+                if *first_key != key {
+                    errors.push(ContentError::new(
+                        file_of(&comparison.id),
+                        field,
+                        format!(
+                            "{name:?} has the key {key:?} here but {first_key:?} in {}",
+                            file_of(first_in)
+                        ),
+                    ));
+                }
+            } else {
+                key_of.insert(name, (key, comparison.id.as_str()));
+            }
+        }
+    }
 }
 
 /// The library compiled into this binary: every `content/**/*.json` but the schema.

@@ -1,5 +1,7 @@
 //! The content format: one comparison per JSON file (see `content/schema.json`).
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +35,59 @@ pub struct Comparison {
     #[schemars(length(min = 1))]
     pub interview_tip: String,
     pub tags: Vec<Tag>,
+    /// The day its facts were last verified against its sources (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub checked: Option<String>,
+    /// Official documentation the facts come from, https only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The at-a-glance grid: 5 to 8 rows, a short value for every subject.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 8))]
+    pub dimensions: Vec<Dimension>,
+    /// 3 to 6 short situations, each with one best subject.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 6))]
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A page of official documentation a comparison's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    #[schemars(length(min = 1))]
+    pub title: String,
+    #[schemars(regex(pattern = r"^https://[^\s/]+\.[^\s]*$"))]
+    pub url: String,
+}
+
+/// One row of the at-a-glance grid ("Longest run"), with a value per subject id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub id: String,
+    #[schemars(length(min = 1))]
+    pub label: String,
+    /// Subject id -> at most 90 characters.
+    pub values: BTreeMap<String, String>,
+}
+
+/// A situation with one best answer, for practice: it names no subject.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub id: String,
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// The id of the subject that fits best.
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub answer: String,
+    /// The id of the difference or when-to-use entry that decides it.
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub because: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -46,6 +101,11 @@ pub struct Subject {
     pub category: String,
     #[schemars(length(min = 1))]
     pub description: String,
+    /// The thing itself, the same in every comparison that has it
+    /// (`aws-lambda`), so two comparisons can be known to speak of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = SLUG_PATTERN))]
+    pub key: Option<String>,
 }
 
 /// A difference, tradeoff or mistake: one statement with a stable id.
@@ -85,6 +145,8 @@ pub enum Section {
     Mistake,
     /// The interview tip; its one item id is [`Section::SINGLE_ITEM`].
     InterviewTip,
+    /// A row of the at-a-glance grid.
+    Dimension,
 }
 
 impl Section {
@@ -101,6 +163,7 @@ impl Section {
             Section::Tradeoff => "tradeoff",
             Section::Mistake => "mistake",
             Section::InterviewTip => "interview tip",
+            Section::Dimension => "grid row",
         }
     }
 }
@@ -113,6 +176,7 @@ crate::text_enum!(Section, "section", {
     Tradeoff => "tradeoff",
     Mistake => "mistake",
     InterviewTip => "interview_tip",
+    Dimension => "dimension",
 });
 
 impl Comparison {
@@ -128,5 +192,21 @@ impl Comparison {
         items.extend(self.mistakes.iter().map(|i| (Section::Mistake, i.id.as_str(), i.text.as_str())));
         items.push((Section::InterviewTip, Section::SINGLE_ITEM, self.interview_tip.as_str()));
         items
+    }
+
+    /// The grid's rows as note targets: (row id, label, the values in
+    /// subject order joined as one line), which the store keeps as items.
+    pub fn grid_rows(&self) -> Vec<(&str, &str, String)> {
+        self.dimensions
+            .iter()
+            .map(|row| {
+                let values: Vec<&str> = self
+                    .subjects
+                    .iter()
+                    .map(|s| row.values.get(&s.id).map(String::as_str).unwrap_or(""))
+                    .collect();
+                (row.id.as_str(), row.label.as_str(), values.join(" / "))
+            })
+            .collect()
     }
 }

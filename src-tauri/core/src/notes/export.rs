@@ -141,6 +141,8 @@ pub fn comparison_markdown(conn: &Connection, comparison_id: &str) -> Result<Com
             (Section::Tradeoff, _) => "Tradeoff".to_string(),
             (Section::Mistake, _) => "Common mistake".to_string(),
             (Section::InterviewTip, _) => "Interview tip".to_string(),
+            (Section::Dimension, Some(label)) => format!("At a glance: {label}"),
+            (Section::Dimension, None) => "At a glance".to_string(),
             (other, None) => format!("{} {item_id}", capitalized(other.label())),
         };
         let archived = if retired { " (archived: no longer in the library)" } else { "" };

@@ -174,6 +174,22 @@ fn upsert_items(conn: &Connection, c: &Comparison) -> Result<(usize, usize)> {
         upsert.execute(params![c.id, section, item_id, position as i64, name, label, text])?;
         present.insert((*section, *item_id));
     }
+    // Grid rows after every other part: a note can hang on each; the row's
+    // label is its name, its values in subject order its text.
+    let rows = c.grid_rows();
+    for (offset, (row_id, row_label, values)) in rows.iter().enumerate() {
+        let position = (items.len() + offset) as i64;
+        upsert.execute(params![
+            c.id,
+            Section::Dimension,
+            row_id,
+            position,
+            row_label,
+            None::<&str>,
+            values
+        ])?;
+        present.insert((Section::Dimension, *row_id));
+    }
 
     let existing: Vec<(Section, String)> = {
         let mut stmt = conn
@@ -190,5 +206,5 @@ fn upsert_items(conn: &Connection, c: &Comparison) -> Result<(usize, usize)> {
             retired += retire.execute(params![c.id, section, item_id])?;
         }
     }
-    Ok((items.len(), retired))
+    Ok((items.len() + rows.len(), retired))
 }

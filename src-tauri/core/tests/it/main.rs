@@ -19,3 +19,4 @@ mod search;
 mod store;
 mod study;
 mod support;
+mod trust;
