@@ -5,6 +5,7 @@ mod model;
 pub mod naming;
 pub mod pack;
 mod taxonomy;
+mod trust;
 mod validate;
 
 use std::collections::HashMap;
@@ -16,10 +17,8 @@ pub use model::{
     Comparison, Dimension, Item, Scenario, Section, Source, Subject, Tag, WhenToUse, SLUG_PATTERN,
 };
 pub use taxonomy::{CATEGORIES, CLOUD_TAGS, TOPIC_TAGS};
-pub use validate::{
-    category_slug, check_structure, is_https_url, is_real_date, is_slug, minimum_counts, trust_requirements,
-    validate, LIBRARY_REQUIRES_TRUST_FIELDS,
-};
+pub use trust::{is_https_url, is_real_date, trust_requirements, LIBRARY_REQUIRES_TRUST_FIELDS};
+pub use validate::{category_slug, check_structure, is_slug, minimum_counts, validate};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../content");
 

@@ -1,0 +1,224 @@
+//! What makes content trustworthy: the day its facts were checked, the
+//! sources they come from, the at-a-glance grid, scenarios that give no
+//! answer away, and subject keys. The rules hold whenever a comparison has
+//! these fields; the shipped library is to require them all.
+
+use std::collections::HashSet;
+
+use super::model::Comparison;
+use super::naming::{replace_word_ignoring_case, subject_forms, SubjectName};
+use super::validate::is_slug;
+
+pub const DIMENSION_ROWS: std::ops::RangeInclusive<usize> = 5..=8;
+pub const SCENARIOS: std::ops::RangeInclusive<usize> = 3..=6;
+pub const MAX_DIMENSION_VALUE: usize = 90;
+
+/// Whether the shipped library must carry `checked`, `sources`, the grid,
+/// scenarios and subject keys in every file ([`trust_requirements`]). Off
+/// until every shipped file has been re-verified and carries them; the
+/// rules that apply whenever they are present hold already.
+pub const LIBRARY_REQUIRES_TRUST_FIELDS: bool = false;
+
+/// What the shipped library requires beyond the structure: the day its facts
+/// were checked, at least one source per subject, the grid, scenarios and a
+/// key for every subject. Optional in a learner's own comparisons and packs.
+pub fn trust_requirements(comparison: &Comparison) -> Vec<(String, String)> {
+    let mut missing = Vec::new();
+    if comparison.checked.is_none() {
+        missing.push((
+            "checked".into(),
+            "is required: the day its facts were last verified (YYYY-MM-DD)".into(),
+        ));
+    }
+    if comparison.sources.len() < comparison.subjects.len().max(1) {
+        missing.push((
+            "sources".into(),
+            format!(
+                "needs at least one source per subject ({}), found {}",
+                comparison.subjects.len(),
+                comparison.sources.len()
+            ),
+        ));
+    }
+    if comparison.dimensions.is_empty() {
+        missing.push(("dimensions".into(), "is required: the at-a-glance grid".into()));
+    }
+    if comparison.scenarios.is_empty() {
+        missing.push(("scenarios".into(), "is required: situations to practise on".into()));
+    }
+    for (index, subject) in comparison.subjects.iter().enumerate() {
+        if subject.key.is_none() {
+            missing.push((format!("subjects[{index}].key"), "is required: the thing's global slug".into()));
+        }
+    }
+    missing
+}
+
+/// A real calendar day written YYYY-MM-DD.
+pub fn is_real_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range).and_then(|part| {
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
+        })
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 2000 && (1..=days).contains(&day)
+}
+
+/// An https address with a host: what a source may link to.
+pub fn is_https_url(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !text.chars().any(char::is_whitespace)
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+}
+
+/// The rules the grid, scenarios, sources, the checked day and subject keys
+/// meet whenever a comparison has them (shipped, own or a pack's).
+pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(String, String)) {
+    if let Some(checked) = &comparison.checked {
+        let today = crate::clock::iso_date(crate::clock::now_ms());
+        if !is_real_date(checked) {
+            fail("checked".into(), format!("{checked:?} is not a real day written YYYY-MM-DD"));
+        } else if checked.as_str() > today.as_str() {
+            fail("checked".into(), format!("{checked} is in the future (today is {today})"));
+        }
+    }
+    for (index, source) in comparison.sources.iter().enumerate() {
+        if source.title.trim().is_empty() {
+            fail(format!("sources[{index}].title"), "must not be empty".into());
+        }
+        if !is_https_url(&source.url) {
+            fail(format!("sources[{index}].url"), format!("{:?} is not an https address", source.url));
+        }
+    }
+    let subject_ids: HashSet<&str> = comparison.subjects.iter().map(|s| s.id.as_str()).collect();
+    for (index, subject) in comparison.subjects.iter().enumerate() {
+        if let Some(key) = &subject.key {
+            if !is_slug(key) {
+                fail(format!("subjects[{index}].key"), format!("{key:?} is not a lowercase slug"));
+            }
+        }
+    }
+
+    let rows = &comparison.dimensions;
+    if !rows.is_empty() && !DIMENSION_ROWS.contains(&rows.len()) {
+        fail(
+            "dimensions".into(),
+            format!(
+                "needs {} to {} rows, found {}",
+                DIMENSION_ROWS.start(),
+                DIMENSION_ROWS.end(),
+                rows.len()
+            ),
+        );
+    }
+    let mut row_ids = HashSet::new();
+    for (index, row) in rows.iter().enumerate() {
+        let at = format!("dimensions[{index}]");
+        if !is_slug(&row.id) {
+            fail(format!("{at}.id"), format!("{:?} is not a lowercase slug", row.id));
+        } else if !row_ids.insert(row.id.as_str()) {
+            fail(format!("{at}.id"), format!("{:?} is used by another row", row.id));
+        }
+        if row.label.trim().is_empty() {
+            fail(format!("{at}.label"), "must not be empty".into());
+        }
+        for subject in &comparison.subjects {
+            match row.values.get(&subject.id) {
+                None => {
+                    fail(format!("{at}.values"), format!("has no value for the subject {:?}", subject.id))
+                }
+                Some(value) if value.trim().is_empty() => {
+                    fail(format!("{at}.values.{}", subject.id), "must not be empty".into())
+                }
+                Some(value) if value.chars().count() > MAX_DIMENSION_VALUE => fail(
+                    format!("{at}.values.{}", subject.id),
+                    format!(
+                        "is {} characters; a grid value has at most {MAX_DIMENSION_VALUE}",
+                        value.chars().count()
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        for id in row.values.keys().filter(|id| !subject_ids.contains(id.as_str())) {
+            fail(format!("{at}.values.{id}"), format!("{id:?} names no subject of this comparison"));
+        }
+    }
+
+    let scenarios = &comparison.scenarios;
+    if !scenarios.is_empty() && !SCENARIOS.contains(&scenarios.len()) {
+        fail(
+            "scenarios".into(),
+            format!(
+                "needs {} to {} scenarios, found {}",
+                SCENARIOS.start(),
+                SCENARIOS.end(),
+                scenarios.len()
+            ),
+        );
+    }
+    let deciding: HashSet<&str> = comparison
+        .differences
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(comparison.when_to_use.iter().map(|w| w.subject.as_str()))
+        .collect();
+    let names: Vec<SubjectName> =
+        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
+    let forms = subject_forms(&comparison.title, &names);
+    let mut scenario_ids = HashSet::new();
+    for (index, scenario) in scenarios.iter().enumerate() {
+        let at = format!("scenarios[{index}]");
+        if !is_slug(&scenario.id) {
+            fail(format!("{at}.id"), format!("{:?} is not a lowercase slug", scenario.id));
+        } else if !scenario_ids.insert(scenario.id.as_str()) {
+            fail(format!("{at}.id"), format!("{:?} is used by another scenario", scenario.id));
+        }
+        if scenario.text.trim().is_empty() {
+            fail(format!("{at}.text"), "must not be empty".into());
+        }
+        if let Some(named) =
+            forms.iter().find(|form| replace_word_ignoring_case(&scenario.text, form, "") != scenario.text)
+        {
+            fail(
+                format!("{at}.text"),
+                format!("names a subject ({named:?}); a scenario must not give its answer away"),
+            );
+        }
+        if !subject_ids.contains(scenario.answer.as_str()) {
+            fail(
+                format!("{at}.answer"),
+                format!("{:?} names no subject of this comparison", scenario.answer),
+            );
+        }
+        if !deciding.contains(scenario.because.as_str()) {
+            fail(
+                format!("{at}.because"),
+                format!(
+                    "{:?} is neither a difference nor a when-to-use entry of this comparison",
+                    scenario.because
+                ),
+            );
+        }
+    }
+}
