@@ -203,7 +203,7 @@ export type Grade = "Again" | "Hard" | "Good" | "Easy";
 
 export type Scope = { "kind": "all" } | { "kind": "category", "value": string } | { "kind": "comparison", "value": string };
 
-export type CardKind = "which_one" | "recall_list" | "interview" | "custom";
+export type CardKind = "which_one" | "recall_list" | "interview" | "custom" | "grid";
 
 export type CardState = "new" | "review";
 

@@ -95,7 +95,7 @@ function answerMarkup(card, notes) {
 
 /** Where the card comes from: the item itself when it is one, else the comparison. @param {CardFace} card */
 function sourceHash(card) {
-  const onItem = card.kind === "which_one" || card.kind === "interview";
+  const onItem = card.kind === "which_one" || card.kind === "interview" || card.kind === "grid";
   return buildHash({ name: "comparison", id: card.comparisonId, target: onItem ? { section: card.section, itemId: card.itemId } : undefined });
 }
 

@@ -20,6 +20,8 @@ pub enum CardKind {
     Interview,
     /// Made by the learner from a note.
     Custom,
+    /// A row of the at-a-glance grid: its value for each subject.
+    Grid,
 }
 
 crate::text_enum!(CardKind, "card kind", {
@@ -27,6 +29,7 @@ crate::text_enum!(CardKind, "card kind", {
     RecallList => "recall_list",
     Interview => "interview",
     Custom => "custom",
+    Grid => "grid",
 });
 
 /// Where a card is in its life: never graded, or scheduled by FSRS.
@@ -94,12 +97,15 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
          UNION ALL
          SELECT comparison_id, 'interview', section, item_id, ?1 FROM item
          WHERE retired = 0 AND section = 'interview_tip'
+         UNION ALL
+         SELECT comparison_id, 'grid', section, item_id, ?1 FROM item
+         WHERE retired = 0 AND section = 'dimension'
          ON CONFLICT (comparison_id, kind, section, item_id) WHERE kind <> 'custom' DO UPDATE SET retired = 0",
         [now],
     )?;
     tx.execute(
         "UPDATE card SET retired = 1
-         WHERE retired = 0 AND kind IN ('which_one', 'interview') AND NOT EXISTS (
+         WHERE retired = 0 AND kind IN ('which_one', 'interview', 'grid') AND NOT EXISTS (
              SELECT 1 FROM item i WHERE i.retired = 0 AND i.comparison_id = card.comparison_id
                AND i.section = card.section AND i.item_id = card.item_id)",
         [],

@@ -11,6 +11,7 @@ pub use crate::content::naming::{
 use crate::content::Section;
 use crate::error::{Entity, OrNotFound, Result};
 use crate::library::comparison_head;
+use crate::store::comparison_document;
 use crate::study::cards::{CardKind, CardState};
 
 /// What the learner sees: the question, and the answer once revealed.
@@ -131,6 +132,26 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
                 format!("{or_title}: give the short answer."),
                 vec![item_text(Section::InterviewTip, &row.item_id)?],
                 note_on(Section::InterviewTip, &row.item_id)?.into_iter().collect(),
+            )
+        }
+        CardKind::Grid => {
+            // The values live in the comparison's document, keyed by subject.
+            let document = comparison_document(conn, &row.comparison_id)?;
+            let grid_row = document.dimensions.iter().find(|d| d.id == row.item_id);
+            let label = grid_row.map(|d| d.label.clone()).unwrap_or_default();
+            let blanks = vec![BLANK; subjects.len().max(1)].join(" / ");
+            let answer = subjects
+                .iter()
+                .map(|s| {
+                    let value = grid_row.and_then(|d| d.values.get(&s.id)).cloned().unwrap_or_default();
+                    format!("{}: {value}", s.name)
+                })
+                .collect();
+            (
+                format!("At a glance: {}", names.join(" / ")),
+                format!("{title} — {label}: {blanks}"),
+                answer,
+                note_on(Section::Dimension, &row.item_id)?.into_iter().collect(),
             )
         }
         CardKind::Custom => (

@@ -226,3 +226,37 @@ fn a_row_dropped_from_the_grid_is_retired_and_its_note_archived() {
     let archived = ops::archived_notes(&fx.store).unwrap();
     assert!(archived.iter().any(|a| a.archived.note.body == "no sticky sessions"));
 }
+
+#[test]
+fn every_grid_row_is_a_recall_card_asking_for_each_subjects_value() {
+    use versus_core::study::cards::CardKind;
+    use versus_core::study::{Clock, Scope, StudySettings};
+    let mut fx = store_with(&library_of(&[(SEED_PATH, &trusted())]));
+    let settings = StudySettings { desired_retention: 0.9, new_per_day: 500 };
+    let clock = Clock { now: 1_790_000_000_000, utc_offset_minutes: 0 };
+    let scope = Scope::Comparison("ec2-vs-lambda".into());
+    let faces = ops::review_queue(&fx.store, &scope, clock, settings).unwrap().cards;
+    let grid: Vec<_> = faces.iter().filter(|f| f.kind == CardKind::Grid).collect();
+    assert_eq!(grid.len(), 5, "one card per grid row");
+    let billing = grid.iter().find(|f| f.item_id == "billing").unwrap();
+    assert_eq!(billing.front, "EC2 vs Lambda — Billing unit: _____ / _____");
+    assert_eq!(
+        billing.answer,
+        ["Amazon EC2: Per second, while running", "AWS Lambda: Per request and GB-second"]
+    );
+
+    let mut smaller = trusted();
+    smaller["dimensions"].as_array_mut().unwrap().retain(|row| row["id"] != "billing");
+    smaller["dimensions"].as_array_mut().unwrap().push(json!({ "id": "cold-start", "label": "Cold start", "values": { "ec2": "Boot once", "lambda": "On scale-out" } }));
+    ops::import_content(
+        &mut fx.store,
+        &library_of(&[(SEED_PATH, &smaller)]),
+        &versus_core::store::Origin::Library,
+    )
+    .unwrap();
+    let faces = ops::review_queue(&fx.store, &scope, clock, settings).unwrap().cards;
+    let rows: Vec<&str> =
+        faces.iter().filter(|f| f.kind == CardKind::Grid).map(|f| f.item_id.as_str()).collect();
+    assert!(!rows.contains(&"billing"), "a dropped row's card is retired: {rows:?}");
+    assert!(rows.contains(&"cold-start"), "a new row gets its card: {rows:?}");
+}
