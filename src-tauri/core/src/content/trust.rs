@@ -14,10 +14,9 @@ pub const SCENARIOS: std::ops::RangeInclusive<usize> = 3..=6;
 pub const MAX_DIMENSION_VALUE: usize = 90;
 
 /// Whether the shipped library must carry `checked`, `sources`, the grid,
-/// scenarios and subject keys in every file ([`trust_requirements`]). Off
-/// until every shipped file has been re-verified and carries them; the
-/// rules that apply whenever they are present hold already.
-pub const LIBRARY_REQUIRES_TRUST_FIELDS: bool = false;
+/// scenarios and subject keys in every file ([`trust_requirements`]): every
+/// shipped file was re-verified and carries them.
+pub const LIBRARY_REQUIRES_TRUST_FIELDS: bool = true;
 
 /// What the shipped library requires beyond the structure: the day its facts
 /// were checked, at least one source per subject, the grid, scenarios and a

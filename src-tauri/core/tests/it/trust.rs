@@ -78,7 +78,9 @@ fn the_library_requirements_name_what_is_missing() {
     }
     object.insert("sources".into(), json!([{ "title": "One", "url": "https://docs.aws.amazon.com/x" }]));
     object["subjects"][1].as_object_mut().unwrap().remove("key");
-    let comparison = parse_file(SEED_PATH, &serde_json::to_vec(&json).unwrap()).expect("all optional");
+    // Optional in the format (a pack or an own comparison may leave them
+    // out); the shipped library's requirement names each one.
+    let comparison: versus_core::content::Comparison = serde_json::from_value(json).expect("all optional");
     let missing: Vec<String> = trust_requirements(&comparison).into_iter().map(|(field, _)| field).collect();
     assert_eq!(missing, ["checked", "sources", "dimensions", "scenarios", "subjects[1].key"]);
 }
@@ -259,4 +261,23 @@ fn every_grid_row_is_a_recall_card_asking_for_each_subjects_value() {
         faces.iter().filter(|f| f.kind == CardKind::Grid).map(|f| f.item_id.as_str()).collect();
     assert!(!rows.contains(&"billing"), "a dropped row's card is retired: {rows:?}");
     assert!(rows.contains(&"cold-start"), "a new row gets its card: {rows:?}");
+}
+
+#[test]
+fn the_shipped_library_requires_every_trust_field() {
+    assert!(versus_core::content::LIBRARY_REQUIRES_TRUST_FIELDS);
+    let mut json = trusted();
+    json.as_object_mut().unwrap().remove("scenarios");
+    let errors = parse_file(SEED_PATH, &serde_json::to_vec(&json).unwrap())
+        .expect_err("a shipped file needs scenarios");
+    assert_refused(&errors, "scenarios", "is required");
+    let library = versus_core::content::embedded_library().unwrap_or_else(|e| panic!("{e}"));
+    for comparison in &library.comparisons {
+        assert!(
+            trust_requirements(comparison).is_empty(),
+            "{}: {:?}",
+            comparison.id,
+            trust_requirements(comparison)
+        );
+    }
 }
