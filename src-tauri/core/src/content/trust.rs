@@ -1,7 +1,7 @@
 //! What makes content trustworthy: the day its facts were checked, the
 //! sources they come from, the at-a-glance grid, scenarios that give no
 //! answer away, and subject keys. The rules hold whenever a comparison has
-//! these fields; the shipped library is to require them all.
+//! these fields; the shipped library requires them all.
 
 use std::collections::HashSet;
 
@@ -12,11 +12,6 @@ use super::validate::is_slug;
 pub const DIMENSION_ROWS: std::ops::RangeInclusive<usize> = 5..=8;
 pub const SCENARIOS: std::ops::RangeInclusive<usize> = 3..=6;
 pub const MAX_DIMENSION_VALUE: usize = 90;
-
-/// Whether the shipped library must carry `checked`, `sources`, the grid,
-/// scenarios and subject keys in every file ([`trust_requirements`]): every
-/// shipped file was re-verified and carries them.
-pub const LIBRARY_REQUIRES_TRUST_FIELDS: bool = true;
 
 /// What the shipped library requires beyond the structure: the day its facts
 /// were checked, at least one source per subject, the grid, scenarios and a

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::model::{Comparison, Item};
-use super::trust::{check_trust_fields, trust_requirements, LIBRARY_REQUIRES_TRUST_FIELDS};
+use super::trust::{check_trust_fields, trust_requirements};
 use super::ContentError;
 
 pub const MIN_SUBJECTS: usize = 2;
@@ -32,7 +32,7 @@ pub fn category_slug(category: &str) -> String {
 /// Checks a shipped comparison, read from `file` (a path relative to the
 /// library root, such as `compute/ec2-vs-lambda.json`), and returns every
 /// rule it breaks: the structure every comparison meets, its place in the
-/// library's folders, and the library's minimum counts.
+/// library's folders, the library's minimum counts, and its trust fields.
 pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let mut fail = |field: String, message: String| errors.push(ContentError::new(file, field, message));
@@ -58,10 +58,8 @@ pub fn validate(file: &str, comparison: &Comparison) -> Vec<ContentError> {
     for (field, message) in minimum_counts(comparison) {
         fail(field, message);
     }
-    if LIBRARY_REQUIRES_TRUST_FIELDS {
-        for (field, message) in trust_requirements(comparison) {
-            fail(field, message);
-        }
+    for (field, message) in trust_requirements(comparison) {
+        fail(field, message);
     }
     errors
 }
