@@ -29,6 +29,7 @@ pub mod ids {
     pub const PACKS: &str = "packs";
     pub const EXPORT: &str = "export";
     pub const BACKUPS: &str = "backups";
+    pub const PRINT: &str = "print";
     pub const QUIT: &str = "quit";
     pub const THEME_LIGHT: &str = "theme:light";
     pub const THEME_DARK: &str = "theme:dark";
@@ -130,7 +131,11 @@ pub fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .text(ids::PACKS, "&Content packs")
         .separator()
         .text(ids::EXPORT, "&Export notes…")
-        .text(ids::BACKUPS, "&Backups…");
+        .text(ids::BACKUPS, "&Backups…")
+        // No accelerator, as for New comparison: the page takes Ctrl+P itself
+        // (keys.js), so that one key press prints once.
+        .separator()
+        .text(ids::PRINT, "P&rint…");
     if !mac {
         file = file.separator().item(&quit);
     }

@@ -18,6 +18,7 @@ function typingIn(target) {
  * @property {boolean} [alt] Alt held
  * @typedef {object} KeyBinding
  * @property {string | null} action what the scope's handler does; null: the native menu handles it
+ *   (in the "menu" scope an action is a menu item's id whose key the page takes, menu.js)
  * @property {KeyScope} scope where it applies
  * @property {Chord[]} chords
  * @property {string} label
@@ -52,6 +53,7 @@ export const KEYS = Object.freeze([
   { action: null, scope: "menu", chords: [{ mod: true, keys: ["="] }], label: "Zoom in" },
   { action: null, scope: "menu", chords: [{ mod: true, keys: ["-"] }], label: "Zoom out" },
   { action: null, scope: "menu", chords: [{ mod: true, keys: ["0"] }], label: "Actual size" },
+  { action: "print", scope: "menu", chords: [{ mod: true, keys: ["p", "P"] }], label: "Print the comparison as a cheat sheet (or save it as a PDF)" },
   { action: "next", scope: "comparison", chords: [{ keys: ["j"] }], label: "Next item" },
   { action: "previous", scope: "comparison", chords: [{ keys: ["k"] }], label: "Previous item" },
   { action: "open-note", scope: "comparison", chords: [{ keys: ["n"] }, { keys: ["Enter"] }], label: "Open the note on the current item" },

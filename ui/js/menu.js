@@ -1,10 +1,13 @@
 // The native menu's actions. The Rust shell sends each chosen item's id as a
 // `menu` event (File: new-comparison, import-pack, export-pack, packs,
-// export, backups; View: theme:*, text-size:*, zoom:*; Help: about); Quit is
-// handled natively and never arrives here.
+// export, backups, print; View: theme:*, text-size:*, zoom:*; Help: about);
+// Quit is handled natively and never arrives here. Print's key (Ctrl+P) is
+// the page's, from keys.js: it has no native accelerator.
 
 import { html } from "./dom.js";
+import { actionFor } from "./keys.js";
 import { TEXT_SIZES, THEMES } from "./prefs.js";
+import { printComparison } from "./print.js";
 import { applyAppearance } from "./theme.js";
 
 export const MENU_EVENT = "menu";
@@ -26,10 +29,10 @@ function includes(list, value) {
 }
 
 /** The items that take no value, by their id. */
-const PLAIN_ITEMS = /** @type {const} */ (["export", "backups", "about", "new-comparison", "import-pack", "export-pack", "packs"]);
+const PLAIN_ITEMS = /** @type {const} */ (["export", "backups", "about", "new-comparison", "import-pack", "export-pack", "packs", "print"]);
 
 /**
- * @typedef {{ kind: "export" | "backups" | "about" | "new-comparison" | "import-pack" | "export-pack" | "packs", value: null }
+ * @typedef {{ kind: "export" | "backups" | "about" | "new-comparison" | "import-pack" | "export-pack" | "packs" | "print", value: null }
  *   | { kind: "theme", value: import('./prefs.js').Theme }
  *   | { kind: "textSize", value: import('./prefs.js').TextSize }
  *   | { kind: "zoom", value: "in" | "out" | "reset" }} MenuAction
@@ -170,8 +173,18 @@ export function installMenuHandlers(ctx, tauri = globalThis.window?.__TAURI__) {
       case "about":
         showAbout(ctx.status);
         break;
+      case "print":
+        printComparison({ document, print: () => window.print(), toast: ctx.toast });
+        break;
     }
   }
+
+  // Ctrl+P does what File > Print… does, through the same handler.
+  globalThis.document?.addEventListener?.("keydown", (e) => {
+    if (actionFor(e, "menu") !== "print") return;
+    e.preventDefault();
+    handle("print").catch((err) => ctx.toast(`Printing failed: ${err?.message ?? err}`));
+  });
 
   return tauri.event
     .listen(MENU_EVENT, (event) => {

@@ -22,6 +22,7 @@ export const NEW_PER_DAY_RANGE = Object.freeze({ min: 0, max: 1000 });
  * @property {Place | null} lastPlace where in its view the learner was, brought back at start-up
  * @property {number} desiredRetention
  * @property {number} newPerDay
+ * @property {boolean} printNotes whether a printed comparison carries the learner's notes
  */
 
 /**
@@ -38,6 +39,7 @@ export const DEFAULT_PREFS = Object.freeze({
   lastPlace: null,
   desiredRetention: 0.9,
   newPerDay: 20,
+  printNotes: false,
 });
 
 /** @param {unknown} value */
@@ -65,6 +67,7 @@ export function sanitizePrefs(raw) {
   }
   const perDay = Number(raw?.newPerDay);
   if (raw?.newPerDay != null && isNewPerDay(perDay)) prefs.newPerDay = perDay;
+  if (typeof raw?.printNotes === "boolean") prefs.printNotes = raw.printNotes;
   return prefs;
 }
 

@@ -1,6 +1,12 @@
 // How the parts of a comparison are named in the UI.
 
-/** In running text: "Note on tradeoff: …". */
+/** @typedef {import('./types/api').Section} Section */
+
+/**
+ * In running text: "Note on tradeoff: …". Typed by the Rust enum, so a
+ * section added there and forgotten here fails the type check.
+ * @type {Readonly<Record<Section, string>>}
+ */
 export const SECTION_LABEL = Object.freeze({
   comparison: "comparison",
   subject: "subject",
@@ -9,9 +15,13 @@ export const SECTION_LABEL = Object.freeze({
   tradeoff: "tradeoff",
   mistake: "mistake",
   interview_tip: "interview tip",
+  dimension: "grid row",
 });
 
-/** As a heading or a result's place: "Common mistake". */
+/**
+ * As a heading or a result's place: "Common mistake".
+ * @type {Readonly<Record<Section, string>>}
+ */
 export const SECTION_TITLE = Object.freeze({
   comparison: "Comparison",
   subject: "Subject",
@@ -20,4 +30,5 @@ export const SECTION_TITLE = Object.freeze({
   tradeoff: "Tradeoff",
   mistake: "Common mistake",
   interview_tip: "Interview tip",
+  dimension: "At a glance",
 });

@@ -14,6 +14,7 @@ test("menu ids map to actions", () => {
   assert.deepEqual(parseMenuId("import-pack"), { kind: "import-pack", value: null });
   assert.deepEqual(parseMenuId("export-pack"), { kind: "export-pack", value: null });
   assert.deepEqual(parseMenuId("packs"), { kind: "packs", value: null });
+  assert.deepEqual(parseMenuId("print"), { kind: "print", value: null });
 });
 
 test("every menu item id the Rust shell declares is understood", async () => {
@@ -22,11 +23,12 @@ test("every menu item id the Rust shell declares is understood", async () => {
   const module = shell.slice(shell.indexOf("pub mod ids {"), shell.indexOf("}", shell.indexOf("pub mod ids {")));
   const ids = [...module.matchAll(/pub const \w+: &str = "([^"]+)";/g)].map((m) => m[1]);
   assert.ok(ids.includes("import-pack"), "the shell's ids were read");
+  assert.ok(ids.includes("print"), "File > Print… is declared");
   for (const id of ids.filter((id) => id !== "quit")) assert.notEqual(parseMenuId(id), null, id);
 });
 
 test("unknown or malformed menu ids are ignored", () => {
-  for (const id of ["quit", "theme:neon", "text-size:huge", "zoom:sideways", "export:x", "theme:dark:x", "import-pack:x", "new", "", null, 42]) {
+  for (const id of ["quit", "theme:neon", "text-size:huge", "zoom:sideways", "export:x", "theme:dark:x", "import-pack:x", "print:x", "print:", "new", "", null, 42]) {
     assert.equal(parseMenuId(id), null, String(id));
   }
 });

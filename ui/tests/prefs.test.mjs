@@ -19,6 +19,7 @@ test("malformed preferences fall back to defaults", () => {
     lastPlace: null,
     desiredRetention: 0.85,
     newPerDay: 5,
+    printNotes: false,
   });
   assert.equal(sanitizePrefs({ desiredRetention: 2 }).desiredRetention, 0.9);
   assert.equal(sanitizePrefs({ newPerDay: -1 }).newPerDay, 20);
@@ -98,4 +99,11 @@ test("a preferences store the app did not open is not created by the page; chang
   await prefs.set("textSize", "large");
   assert.equal(prefs.get("theme"), "dark");
   assert.equal(asked, 1, "asked once, not again for every change");
+});
+
+test("whether prints carry the notes is a yes or no, off unless chosen", () => {
+  assert.equal(DEFAULT_PREFS.printNotes, false);
+  assert.equal(sanitizePrefs({ printNotes: true }).printNotes, true);
+  assert.equal(sanitizePrefs({ printNotes: "yes" }).printNotes, false);
+  assert.equal(sanitizePrefs({ printNotes: 1 }).printNotes, false);
 });

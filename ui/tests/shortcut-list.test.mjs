@@ -45,6 +45,7 @@ const HANDLERS = [
   ["ui/js/note-editor.js", ["note"]],
   ["ui/js/views/review.js", ["review"]],
   ["ui/js/views/drill.js", ["drill", "drill-answer"]],
+  ["ui/js/menu.js", ["menu"]],
 ];
 
 test("each handler asks the table for its keys and tests no key the table lacks", () => {
@@ -81,4 +82,13 @@ test("the table answers what the handlers act on", () => {
   assert.equal(actionFor(key("4"), "drill"), "grade");
   assert.equal(actionFor(key("Enter", { metaKey: true }), "drill-answer"), "submit");
   assert.equal(actionFor(key("x"), "review"), null);
+  assert.equal(actionFor(key("p", { ctrlKey: true }), "menu"), "print", "Ctrl+P prints, from the page");
+  assert.equal(actionFor(key("P", { metaKey: true }), "menu"), "print");
+  assert.equal(actionFor(key("p"), "menu"), null, "a plain p is typing");
+});
+
+test("Print has no native accelerator: the page takes Ctrl+P, and one press prints once", () => {
+  const shell = source("src-tauri/src/shell.rs");
+  assert.doesNotMatch(shell, /ids::PRINT[^;]*accelerator/s);
+  assert.doesNotMatch(shell, /accelerator\("CmdOrCtrl\+P"\)/);
 });

@@ -2,8 +2,9 @@
 
 import * as api from "../api.js";
 import { attempt } from "../actions.js";
-import { closestTarget, html, trusted } from "../dom.js";
+import { closestTarget, html, isoDate, trusted } from "../dom.js";
 import { confirmAction } from "../editor-confirm.js";
+import { factsAge } from "../facts.js";
 import { attachNote } from "../note-editor.js";
 import { highlightNode, highlightTerms } from "../highlight.js";
 import { actionFor } from "../keys.js";
@@ -13,6 +14,7 @@ import { SECTION_LABEL } from "../sections.js";
 
 /** @typedef {import('../types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('../types/api').PageItem} PageItem */
+/** @typedef {import('../types/api').GridRow} GridRow */
 /** @typedef {ReturnType<typeof attachNote>} NoteEditor */
 
 /**
@@ -21,12 +23,38 @@ import { SECTION_LABEL } from "../sections.js";
  * @param {string} title the comparison's
  */
 export function noteLabel(item, title) {
-  const what =
-    item.section === "comparison" ? title : item.section === "subject" || item.section === "when_to_use" ? item.name : item.text;
+  const named = item.section === "subject" || item.section === "when_to_use" || item.section === "dimension";
+  const what = item.section === "comparison" ? title : named ? item.name : item.text;
   return `Note on ${SECTION_LABEL[item.section]}: ${what}`;
 }
 
 // --- markup ---------------------------------------------------------------------
+
+/**
+ * An item's note toggle.
+ * @param {PageItem} item
+ * @param {string} title the comparison's
+ */
+function noteToggle(item, title) {
+  const has = Boolean(item.note);
+  return html`
+      <button type="button" class="note-toggle" aria-expanded="false" title="Note (n)"
+              aria-label="${has ? "Edit" : "Add"} ${noteLabel(item, title).toLowerCase()}">
+        <span aria-hidden="true">✎</span> <span class="note-toggle-label">${has ? "Edit note" : "Note"}</span>
+      </button>`;
+}
+
+/** An item's saved note and its (closed) editor panel. @param {PageItem} item */
+function noteBody(item) {
+  return html`
+      <div class="note-preview markdown" ${item.note ? "" : "hidden"}>${trusted(item.noteHtml ?? "")}</div>
+      <div class="note-panel" hidden></div>`;
+}
+
+/** What marks an element as a note target, for attachNote, j/k and landing. @param {PageItem} item */
+function itemAttributes(item) {
+  return html`tabindex="0" id="item-${item.section}-${item.itemId}" data-section="${item.section}" data-item-id="${item.itemId}"`;
+}
 
 /**
  * One item with its note toggle, preview and (closed) editor panel.
@@ -35,21 +63,15 @@ export function noteLabel(item, title) {
  * @param {{ heading?: string | null, eyebrow?: string | null, extraClass?: string }} [options]
  */
 function itemBlock(item, title, { heading = null, eyebrow = null, extraClass = "" } = {}) {
-  const has = Boolean(item.note);
   return html`
-    <div class="item ${extraClass} ${has ? "has-note" : ""}" tabindex="0"
-         id="item-${item.section}-${item.itemId}" data-section="${item.section}" data-item-id="${item.itemId}">
+    <div class="item ${extraClass} ${item.note ? "has-note" : ""}" ${itemAttributes(item)}>
       <div class="item-main">
         ${eyebrow ? html`<span class="eyebrow">${eyebrow}</span>` : ""}
         ${heading ? html`<h3 class="item-heading">${heading}</h3>` : ""}
         <p class="item-text">${item.text}</p>
       </div>
-      <button type="button" class="note-toggle" aria-expanded="false" title="Note (n)"
-              aria-label="${has ? "Edit" : "Add"} ${noteLabel(item, title).toLowerCase()}">
-        <span aria-hidden="true">✎</span> <span class="note-toggle-label">${has ? "Edit note" : "Note"}</span>
-      </button>
-      <div class="note-preview markdown" ${has ? "" : "hidden"}>${trusted(item.noteHtml ?? "")}</div>
-      <div class="note-panel" hidden></div>
+      ${noteToggle(item, title)}
+      ${noteBody(item)}
     </div>`;
 }
 
@@ -126,6 +148,78 @@ function whenToUseSection(page) {
       </section>`;
 }
 
+/**
+ * One row of the grid as a note target: a row group of its own (a <tbody>,
+ * which may hold two rows), so that its note and editor sit in the row below
+ * its values and the whole group is the .item the other items are.
+ * @param {GridRow} grid
+ * @param {ComparisonPage} page
+ */
+function gridRow({ row, values }, page) {
+  const columns = page.subjects.length + 2;
+  return html`
+          <tbody class="item grid-row ${row.note ? "has-note" : ""}" ${itemAttributes(row)}>
+            <tr>
+              <th scope="row" class="item-text">${row.name}</th>
+              ${page.subjects.map((_, i) => html`<td class="item-text">${values[i] ?? ""}</td>`)}
+              <td class="grid-note">${noteToggle(row, page.title)}</td>
+            </tr>
+            <tr class="grid-note-row"><td colspan="${columns}">${noteBody(row)}</td></tr>
+          </tbody>`;
+}
+
+/** The at-a-glance grid: a row per dimension, a column per subject. @param {ComparisonPage} page */
+function gridSection(page) {
+  if (!page.grid.length) return "";
+  return html`
+      <section data-section="grid" aria-labelledby="h-grid">
+        <div class="grid-scroll">
+          <table class="glance">
+            <caption><h2 id="h-grid">At a glance</h2></caption>
+            <thead>
+              <tr>
+                <td class="grid-corner"></td>
+                ${page.subjects.map((s) => html`<th scope="col">${s.name}</th>`)}
+                <th scope="col" class="grid-note"><span class="visually-hidden">Your note</span></th>
+              </tr>
+            </thead>
+            ${page.grid.map((row) => gridRow(row, page))}
+          </table>
+        </div>
+      </section>`;
+}
+
+/**
+ * Where the facts come from and how old they are; the print choice.
+ * @param {ComparisonPage} page
+ * @param {boolean} printNotes
+ * @param {string} today YYYY-MM-DD
+ */
+function sourcesSection(page, printNotes, today) {
+  const age = factsAge(page.checked, today);
+  // Links open in the system browser: the page's link guard (window-guards.js) takes every https click.
+  const sources = page.sources.length
+    ? html`<h2 id="h-sources">Sources</h2>
+           <ul class="source-list">${page.sources.map(
+             (s) => html`<li><a class="source-link" href="${s.url}">${s.title}<span class="visually-hidden"> (opens in your browser)</span></a></li>`,
+           )}</ul>`
+    : "";
+  const checked = age
+    ? html`<p class="facts-checked">Facts checked <time datetime="${page.checked}">${age.month}</time></p>
+           ${age.stale
+             ? html`<p class="facts-stale" role="note"><span aria-hidden="true">⚠ </span>Possibly out of date: facts last checked ${age.monthName}</p>`
+             : ""}`
+    : "";
+  return html`
+      <footer class="comparison-footer">
+        ${sources || checked ? html`<section data-section="sources" ${sources ? html`aria-labelledby="h-sources"` : html`aria-label="Sources"`}>${sources}${checked}</section>` : ""}
+        <p class="print-options">
+          <label><input type="checkbox" id="print-notes" ${printNotes ? "checked" : ""}> Include my notes when printing</label>
+          <span class="muted">Print a cheat sheet with File › Print… or <kbd>Ctrl</kbd> <kbd>P</kbd>.</span>
+        </p>
+      </footer>`;
+}
+
 /** @param {ComparisonPage} page */
 function tipSection(page) {
   return html`
@@ -147,25 +241,31 @@ function archivedSection(page) {
             </section>`;
 }
 
-/** @param {ComparisonPage} page */
-function pageMarkup(page) {
+/**
+ * @param {ComparisonPage} page
+ * @param {{ printNotes: boolean, today: string }} options
+ */
+function pageMarkup(page, { printNotes, today }) {
   return html`
-    <article id="comparison" data-comparison-id="${page.id}">
+    <article id="comparison" data-comparison-id="${page.id}" data-print-notes="${String(printNotes)}"
+             class="${page.grid.length ? "has-grid" : ""}">
       ${actionsBar(page)}
       ${pageHeader(page)}
       ${subjectsSection(page)}
+      ${gridSection(page)}
       ${itemsSection(page, { section: "differences", headingId: "h-differences", heading: "Key Differences", items: page.differences })}
       ${whenToUseSection(page)}
       ${itemsSection(page, { section: "tradeoffs", headingId: "h-tradeoffs", heading: "Tradeoffs", items: page.tradeoffs })}
       ${itemsSection(page, { section: "mistakes", headingId: "h-mistakes", heading: "Common Mistakes", items: page.mistakes })}
       ${tipSection(page)}
       ${archivedSection(page)}
+      ${sourcesSection(page, printNotes, today)}
     </article>`;
 }
 
 /** Every item a note can hang on, in page order. @param {ComparisonPage} page */
 function allItems(page) {
-  return [page.overview, ...page.subjects, ...page.differences, ...page.whenToUse, ...page.tradeoffs, ...page.mistakes, page.tip, ...page.archived];
+  return [page.overview, ...page.subjects, ...page.grid.map((g) => g.row), ...page.differences, ...page.whenToUse, ...page.tradeoffs, ...page.mistakes, page.tip, ...page.archived];
 }
 
 /** @param {ParentNode} root @param {string} section @param {string} itemId @returns {HTMLElement | null} */
@@ -317,8 +417,8 @@ function landOn(article, route) {
   if (!el) return;
   if (route.highlight) {
     const terms = route.highlight.split(/\s+/);
-    const text = el.querySelector(".item-text");
-    text.innerHTML = highlightTerms(text.textContent, terms);
+    // A grid row's text is its label and a cell per subject.
+    for (const text of el.querySelectorAll(".item-text")) text.innerHTML = highlightTerms(text.textContent, terms);
     // A note hit lands here too: its words are in the note, not the item.
     const preview = /** @type {HTMLElement | null} */ (el.querySelector(".note-preview"));
     if (preview && !preview.hidden) highlightNode(preview, terms);
@@ -332,7 +432,8 @@ function landOn(article, route) {
 /** @type {import('../types/view').RenderView} */
 export async function render(view, route, ctx) {
   const page = await api.getComparison(route.id);
-  view.innerHTML = pageMarkup(page).markup;
+  const printNotes = Boolean(ctx.prefs?.get("printNotes"));
+  view.innerHTML = pageMarkup(page, { printNotes, today: isoDate(new Date()) }).markup;
   const article = /** @type {HTMLElement} */ (view.querySelector("#comparison"));
   const editors = attachEditors(article, page, ctx.toast);
   article.querySelector("#export-comparison").addEventListener("click", () => exportNotes(page, editors, ctx.toast));
@@ -340,6 +441,11 @@ export async function render(view, route, ctx) {
   article.querySelector("#edit-comparison")?.addEventListener("click", () => openInEditor(page, editors, ctx.toast, "edit"));
   article.querySelector("#archive-comparison")?.addEventListener("click", () => archive(page, editors, ctx.toast));
   article.addEventListener("keydown", (e) => onItemKey(article, editors, e));
+  article.querySelector("#print-notes").addEventListener("change", (e) => {
+    const include = /** @type {HTMLInputElement} */ (e.target).checked;
+    article.dataset.printNotes = String(include);
+    attempt(() => ctx.prefs.set("printNotes", include), ctx.toast, { prefix: "The choice could not be remembered: " });
+  });
   // WebKitGTK shows no :focus-visible ring after a mouse click, even for
   // focus moved by j/k: the item that holds focus is marked by class instead,
   // and stays marked while focus is in its note editor.
