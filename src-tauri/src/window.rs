@@ -109,9 +109,9 @@ pub async fn open_link<R: Runtime>(app: tauri::AppHandle<R>, url: Arg<String>) -
     let Some(parsed) = parsed else {
         return Err(versus_core::Error::InvalidArgument(format!("{url:?} is not a web address")).into());
     };
-    app.opener().open_url(parsed.as_str(), None::<&str>).map_err(|err| {
-        crate::commands::CommandError::internal(format!("no browser took it ({err})"))
-    })
+    app.opener()
+        .open_url(parsed.as_str(), None::<&str>)
+        .map_err(|err| crate::commands::CommandError::internal(format!("no browser took it ({err})")))
 }
 
 #[cfg(test)]
