@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::content::draft::{slug_of, DraftCheck, DraftDocument, UsedIds, MAX_DRAFT_BYTES};
-use crate::content::{check_structure, ContentError, ContentErrors};
+use crate::content::{carry_trust_fields, check_structure, ContentError, ContentErrors};
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::store::{
     comparison_document, comparison_source, retire_comparison, upsert_comparison, used_item_ids, Origin,
@@ -179,7 +179,17 @@ pub fn publish_draft(tx: &Transaction<'_>, id: i64, now: i64) -> Result<String> 
         None => new_comparison_id(tx, &draft.document.title)?,
     };
     let used = UsedIds(used_item_ids(tx, &comparison_id)?.into_iter().collect());
-    let comparison = draft.document.to_comparison(&comparison_id, &used);
+    let mut comparison = draft.document.to_comparison(&comparison_id, &used);
+    // The editor shows no grid, scenarios or sources: what still fits is
+    // kept from the comparison this edits or copies.
+    if let Some(base_id) = draft.comparison_id.as_ref().or(draft.copied_from.as_ref()) {
+        match comparison_document(tx, base_id) {
+            Ok(base) => carry_trust_fields(&mut comparison, &base),
+            // The original was deleted for good since the copy began.
+            Err(Error::NotFound { .. }) => {}
+            Err(other) => return Err(other),
+        }
+    }
     let mut errors = Vec::new();
     check_structure(&comparison, &mut |field, message| {
         errors.push(ContentError::new(comparison.title.clone(), field, message))

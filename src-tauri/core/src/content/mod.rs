@@ -17,7 +17,7 @@ pub use model::{
     Comparison, Dimension, Item, Scenario, Section, Source, Subject, Tag, WhenToUse, SLUG_PATTERN,
 };
 pub use taxonomy::{CATEGORIES, CLOUD_TAGS, TOPIC_TAGS};
-pub use trust::{is_https_url, is_real_date, trust_requirements};
+pub use trust::{carry_trust_fields, is_https_url, is_real_date, trust_requirements};
 pub use validate::{category_slug, check_structure, is_slug, minimum_counts, validate};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../content");

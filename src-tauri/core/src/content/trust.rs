@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::model::Comparison;
+use super::model::{Comparison, Dimension, Scenario};
 use super::naming::{replace_word_ignoring_case, subject_forms, SubjectName};
 use super::validate::is_slug;
 
@@ -215,4 +215,57 @@ pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(
             );
         }
     }
+}
+
+/// What a learner's own comparison keeps of the sources, keys, grid and
+/// scenarios of the comparison it copies or edits (`base`), which the editor
+/// does not show: the sources; a subject's key while its id and name stay;
+/// the grid rows that still have a value for every subject, and scenarios
+/// whose answer and reason still exist and that still name no subject, each
+/// only while enough are left to meet the rules. The checked day is not
+/// kept: the learner's text is theirs, not verified by Versus.
+pub fn carry_trust_fields(comparison: &mut Comparison, base: &Comparison) {
+    comparison.sources = base.sources.clone();
+    for subject in &mut comparison.subjects {
+        subject.key = base
+            .subjects
+            .iter()
+            .find(|b| b.id == subject.id && b.name == subject.name)
+            .and_then(|b| b.key.clone());
+    }
+    let ids: Vec<&str> = comparison.subjects.iter().map(|s| s.id.as_str()).collect();
+    let rows: Vec<Dimension> = base
+        .dimensions
+        .iter()
+        .filter(|row| ids.iter().all(|id| row.values.get(*id).is_some_and(|v| !v.trim().is_empty())))
+        .map(|row| Dimension {
+            id: row.id.clone(),
+            label: row.label.clone(),
+            values: row
+                .values
+                .iter()
+                .filter(|(id, _)| ids.contains(&id.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        })
+        .collect();
+    comparison.dimensions = if DIMENSION_ROWS.contains(&rows.len()) { rows } else { Vec::new() };
+    let deciding: HashSet<&str> = comparison
+        .differences
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(comparison.when_to_use.iter().map(|w| w.subject.as_str()))
+        .collect();
+    let names: Vec<SubjectName> =
+        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
+    let forms = subject_forms(&comparison.title, &names);
+    let scenarios: Vec<Scenario> = base
+        .scenarios
+        .iter()
+        .filter(|s| ids.contains(&s.answer.as_str()) && deciding.contains(s.because.as_str()))
+        .filter(|s| forms.iter().all(|form| replace_word_ignoring_case(&s.text, form, "") == s.text))
+        .cloned()
+        .collect();
+    comparison.scenarios = if SCENARIOS.contains(&scenarios.len()) { scenarios } else { Vec::new() };
+    comparison.checked = None;
 }

@@ -280,3 +280,39 @@ fn the_shipped_library_requires_every_trust_field() {
         );
     }
 }
+
+#[test]
+fn a_copy_keeps_the_grid_scenarios_and_sources_that_still_fit() {
+    use versus_core::content::draft::DraftSubject;
+    use versus_core::store::comparison_document;
+    let mut fx = store_with(&library_of(&[(SEED_PATH, &trusted())]));
+    let draft = ops::copy_comparison(&mut fx.store, "ec2-vs-lambda").unwrap();
+    let copy = ops::publish_draft(&mut fx.store, draft).unwrap();
+    let page = ops::comparison_page(&fx.store, &copy).unwrap();
+    assert_eq!(page.grid.len(), 5, "the grid comes with the copy");
+    assert_eq!(page.sources.len(), 2);
+    assert_eq!(page.checked, None, "the copy is the learner's text, not checked by Versus");
+    let document = fx.store.read("test", |conn| comparison_document(conn, &copy)).unwrap();
+    assert_eq!(document.scenarios.len(), 3);
+    assert_eq!(document.subjects[1].key.as_deref(), Some("aws-lambda"));
+
+    // A third subject has no value in any row: the grid cannot stay.
+    // Renaming a subject drops its key, which names the thing by its name.
+    let edit = ops::edit_comparison(&mut fx.store, &copy).unwrap();
+    let mut doc = ops::get_draft(&fx.store, edit).unwrap().document;
+    doc.subjects[1].name = "Lambda functions".into();
+    doc.subjects.push(DraftSubject {
+        name: "AWS Fargate".into(),
+        description: "Containers without servers to manage, billed per task.".into(),
+        when_to_use: "Use it for long-running containers without managing hosts.".into(),
+        ..Default::default()
+    });
+    ops::save_draft(&mut fx.store, edit, &doc).unwrap();
+    ops::publish_draft(&mut fx.store, edit).unwrap();
+    let document = fx.store.read("test", |conn| comparison_document(conn, &copy)).unwrap();
+    assert!(document.dimensions.is_empty(), "a row without a value for every subject is not kept");
+    assert_eq!(document.subjects[1].key, None);
+    assert_eq!(document.subjects[0].key.as_deref(), Some("amazon-ec2"));
+    assert_eq!(document.sources.len(), 2);
+    assert!(ops::comparison_page(&fx.store, &copy).unwrap().grid.is_empty());
+}
