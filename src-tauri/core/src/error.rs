@@ -189,6 +189,19 @@ impl Error {
         }
     }
 
+    /// A JSON column Versus wrote that no longer reads back: a damaged row,
+    /// reported as the database error it is.
+    pub(crate) fn damaged_json(column: usize, err: serde_json::Error) -> Error {
+        Error::Database {
+            operation: None,
+            source: rusqlite::Error::FromSqlConversionFailure(
+                column,
+                rusqlite::types::Type::Text,
+                Box::new(err),
+            ),
+        }
+    }
+
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
         move |source| Error::Io { action, path, source }

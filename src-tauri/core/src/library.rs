@@ -225,11 +225,11 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
     };
     // The grid's values, its sources and checked day live only in the
     // document; a row imported before documents were kept has no values yet.
-    let document: Option<Comparison> =
-        document.as_deref().map(serde_json::from_str).transpose().map_err(|err| Error::Database {
-            operation: None,
-            source: rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(err)),
-        })?;
+    let document: Option<Comparison> = document
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|err| Error::damaged_json(7, err))?;
     if let Some(document) = &document {
         page.checked = document.checked.clone();
         page.sources = document.sources.clone();

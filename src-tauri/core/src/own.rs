@@ -100,10 +100,7 @@ pub fn get_draft(conn: &Connection, id: i64) -> Result<Draft> {
 
 /// Drafts were written by this app; one that does not read back is a damaged row.
 fn parse_document(json: &str) -> Result<DraftDocument> {
-    serde_json::from_str(json).map_err(|err| Error::Database {
-        operation: None,
-        source: rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err)),
-    })
+    serde_json::from_str(json).map_err(|err| Error::damaged_json(2, err))
 }
 
 /// Every draft, newest first.

@@ -171,15 +171,8 @@ pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(
             ),
         );
     }
-    let deciding: HashSet<&str> = comparison
-        .differences
-        .iter()
-        .map(|d| d.id.as_str())
-        .chain(comparison.when_to_use.iter().map(|w| w.subject.as_str()))
-        .collect();
-    let names: Vec<SubjectName> =
-        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
-    let forms = subject_forms(&comparison.title, &names);
+    let deciding = deciding_ids(comparison);
+    let forms = forms_of(comparison);
     let mut scenario_ids = HashSet::new();
     for (index, scenario) in scenarios.iter().enumerate() {
         let at = format!("scenarios[{index}]");
@@ -191,9 +184,7 @@ pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(
         if scenario.text.trim().is_empty() {
             fail(format!("{at}.text"), "must not be empty".into());
         }
-        if let Some(named) =
-            forms.iter().find(|form| replace_word_ignoring_case(&scenario.text, form, "") != scenario.text)
-        {
+        if let Some(named) = named_subject(&forms, &scenario.text) {
             fail(
                 format!("{at}.text"),
                 format!("names a subject ({named:?}); a scenario must not give its answer away"),
@@ -250,22 +241,38 @@ pub fn carry_trust_fields(comparison: &mut Comparison, base: &Comparison) {
         })
         .collect();
     comparison.dimensions = if DIMENSION_ROWS.contains(&rows.len()) { rows } else { Vec::new() };
-    let deciding: HashSet<&str> = comparison
-        .differences
-        .iter()
-        .map(|d| d.id.as_str())
-        .chain(comparison.when_to_use.iter().map(|w| w.subject.as_str()))
-        .collect();
-    let names: Vec<SubjectName> =
-        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
-    let forms = subject_forms(&comparison.title, &names);
+    let deciding = deciding_ids(comparison);
+    let forms = forms_of(comparison);
     let scenarios: Vec<Scenario> = base
         .scenarios
         .iter()
         .filter(|s| ids.contains(&s.answer.as_str()) && deciding.contains(s.because.as_str()))
-        .filter(|s| forms.iter().all(|form| replace_word_ignoring_case(&s.text, form, "") == s.text))
+        .filter(|s| named_subject(&forms, &s.text).is_none())
         .cloned()
         .collect();
     comparison.scenarios = if SCENARIOS.contains(&scenarios.len()) { scenarios } else { Vec::new() };
     comparison.checked = None;
+}
+
+/// The ids a scenario's `because` may name: a difference, or a subject's
+/// when-to-use entry.
+fn deciding_ids(comparison: &Comparison) -> HashSet<&str> {
+    comparison
+        .differences
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(comparison.when_to_use.iter().map(|w| w.subject.as_str()))
+        .collect()
+}
+
+/// Every form of every subject's name, as the cards blank them out.
+fn forms_of(comparison: &Comparison) -> Vec<String> {
+    let names: Vec<SubjectName> =
+        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
+    subject_forms(&comparison.title, &names)
+}
+
+/// The first of `forms` that `text` names as a whole word, if any.
+fn named_subject<'a>(forms: &'a [String], text: &str) -> Option<&'a String> {
+    forms.iter().find(|form| replace_word_ignoring_case(text, form, "") != text)
 }

@@ -136,10 +136,7 @@ pub fn comparison_document(conn: &Connection, id: &str) -> Result<Comparison> {
             "the comparison {id:?} has no stored document yet; restart Versus to finish its library update"
         ))
     })?;
-    serde_json::from_str(&document).map_err(|err| Error::Database {
-        operation: None,
-        source: rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err)),
-    })
+    serde_json::from_str(&document).map_err(|err| Error::damaged_json(0, err))
 }
 
 /// Every id a part of comparison `id` has had, current or retired.

@@ -13,31 +13,13 @@ use versus_core::store::autobackup::AutoBackupStatus;
 use versus_core::store::backup::Reason;
 use versus_core::store::{comparison_document, comparison_source, Origin, OriginKind, Store};
 use versus_core::study::cards::{card_schedule, CardState};
-use versus_core::study::{Clock, Grade, Scope, StudySettings};
+use versus_core::study::{Grade, Scope, StudySettings};
 use versus_core::Error;
 
 use crate::support::{
-    library_of, own_draft, publish_own, seed_json, seed_library, store_with, Fixture, SEED_PATH,
+    clock, empty_store, library_of, own_draft, publish_own, seed_json, seed_library, settings, store_with,
+    Fixture, DAY, SEED_PATH, T0,
 };
-
-const DAY: i64 = 86_400_000;
-const T0: i64 = 1_790_000_000_000;
-
-fn clock(at: i64) -> Clock {
-    Clock { now: at, utc_offset_minutes: 0 }
-}
-
-/// Enough new cards a day that every card of a comparison is in the queue.
-fn settings() -> StudySettings {
-    StudySettings { desired_retention: 0.9, new_per_day: 500 }
-}
-
-/// A fresh store with nothing imported.
-fn empty_store() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).unwrap();
-    Fixture { dir, store }
-}
 
 fn card_id(store: &Store, comparison: &str, kind: &str, section: &str, item: &str) -> i64 {
     store

@@ -13,27 +13,13 @@ use versus_core::ops;
 use versus_core::packs::{Change, PackMeta};
 use versus_core::store::{comparison_document, comparison_source, Origin, OriginKind, Store};
 use versus_core::study::cards::card_schedule;
-use versus_core::study::{Clock, Grade, Scope, StudySettings};
+use versus_core::study::{Grade, Scope};
 use versus_core::Error;
 
-use crate::support::{names_in, own_draft, publish_own, seed_json, seed_library, store_with, Fixture};
-
-const DAY: i64 = 86_400_000;
-const T0: i64 = 1_790_000_000_000;
-
-fn clock(at: i64) -> Clock {
-    Clock { now: at, utc_offset_minutes: 0 }
-}
-
-fn settings() -> StudySettings {
-    StudySettings { desired_retention: 0.9, new_per_day: 500 }
-}
-
-fn empty_store() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).unwrap();
-    Fixture { dir, store }
-}
+use crate::support::{
+    clock, empty_store, names_in, own_draft, publish_own, seed_json, seed_library, settings, store_with,
+    Fixture, DAY, T0,
+};
 
 fn no_progress() -> impl FnMut(usize, usize) {
     |_, _| {}

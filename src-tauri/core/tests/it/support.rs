@@ -122,3 +122,23 @@ pub fn publish_own(store: &mut Store, document: &versus_core::content::draft::Dr
     let draft = ops::create_draft(store, document).expect("create draft");
     ops::publish_draft(store, draft).expect("publish")
 }
+
+pub const DAY: i64 = 86_400_000;
+/// A fixed "now" for study tests, in ms.
+pub const T0: i64 = 1_790_000_000_000;
+
+pub fn clock(at: i64) -> versus_core::study::Clock {
+    versus_core::study::Clock { now: at, utc_offset_minutes: 0 }
+}
+
+/// Enough new cards a day that every card of a comparison is in the queue.
+pub fn settings() -> versus_core::study::StudySettings {
+    versus_core::study::StudySettings { desired_retention: 0.9, new_per_day: 500 }
+}
+
+/// A fresh store with nothing imported.
+pub fn empty_store() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open_in(dir.path()).expect("open store");
+    Fixture { dir, store }
+}
