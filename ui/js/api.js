@@ -8,6 +8,8 @@
 /** @typedef {import('./types/api').BackupInfo} BackupInfo */
 /** @typedef {import('./types/api').BackupList} BackupList */
 /** @typedef {import('./types/api').CardFace} CardFace */
+/** @typedef {import('./types/api').UndoneStep} UndoneStep */
+/** @typedef {import('./types/api').GradePreview} GradePreview */
 /** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
 /** @typedef {import('./types/api').ComparisonSummary} ComparisonSummary */
@@ -25,6 +27,7 @@
 /** @typedef {import('./types/api').ReviewQueue} ReviewQueue */
 /** @typedef {import('./types/api').SavedNote} SavedNote */
 /** @typedef {import('./types/api').Scope} Scope */
+/** @typedef {import('./types/api').NewCards} NewCards */
 /** @typedef {import('./types/api').SearchResults} SearchResults */
 /** @typedef {import('./types/api').StudyContext} StudyContext */
 /** @typedef {TauriChannel<ProgressEvent>} ProgressChannel */
@@ -359,9 +362,11 @@ export const onPackOpened = (handler) => tauri().event.listen("pack-opened", han
 /**
  * @param {Scope} scope
  * @param {StudyContext} context
+ * @param {NewCards} [newCards] past the daily limit only for a comparison or category the learner chose
  * @returns {Promise<ReviewQueue>}
  */
-export const reviewQueue = (scope, context) => call("review_queue", { scope, context });
+export const reviewQueue = (scope, context, newCards = "within_daily_limit") =>
+  call("review_queue", { scope, context, newCards });
 
 /**
  * @param {number} cardId
@@ -372,10 +377,18 @@ export const reviewQueue = (scope, context) => call("review_queue", { scope, con
 export const gradeCard = (cardId, grade, context) => call("grade_card", { cardId, grade, context });
 
 /**
- * Undoes the newest review.
- * @returns {Promise<CardFace | null>} the card to show again; null: nothing to undo
+ * Undoes the newest grade or suspension; each call walks one step further back.
+ * @returns {Promise<UndoneStep | null>} the card to show again and what was undone; null: nothing to undo
  */
 export const undoReview = () => call("undo_review");
+
+/**
+ * The interval each grade would give the card now, in days.
+ * @param {number} cardId
+ * @param {StudyContext} context
+ * @returns {Promise<GradePreview>}
+ */
+export const previewGrades = (cardId, context) => call("preview_grades", { cardId, context });
 
 /**
  * @param {number} cardId

@@ -5,7 +5,7 @@
 //                                                   with the searched words highlighted
 //   #/settings
 //   #/backups
-//   #/review[?category=..|?comparison=..]   a review session
+//   #/review[?category=..|?comparison=..][&more=1]   a review session (more: past the daily new-card limit)
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 //   #/archived                              notes on items no longer in the library,
 //                                           and archived comparisons of the learner's own
@@ -26,6 +26,7 @@
  * @property {string} [mine] "1" when the list shows only the learner's own comparisons
  * @property {string} [draft] the editor's draft id ("" for a new comparison)
  * @property {string} [comparison] what a review or drill is about
+ * @property {string} [more] "1" when a review of a comparison or category goes past the daily new-card limit
  * @property {string} [path] what a not-found address asked for
  */
 
@@ -58,7 +59,7 @@ export function parseRoute(hash) {
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "backups" && parts.length === 1) return { name: "backups" };
   if (parts[0] === "review" && parts.length === 1) {
-    return { name: "review", category: params.category ?? "", comparison: params.comparison ?? "" };
+    return { name: "review", category: params.category ?? "", comparison: params.comparison ?? "", more: params.more ?? "" };
   }
   if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
   if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
@@ -94,7 +95,7 @@ export function buildHash(route) {
       return "#/backups";
     case "review": {
       const params = new URLSearchParams();
-      for (const key of ["category", "comparison"]) if (route[key]) params.set(key, route[key]);
+      for (const key of ["category", "comparison", "more"]) if (route[key]) params.set(key, route[key]);
       const query = params.toString();
       return query ? `#/review?${query}` : "#/review";
     }

@@ -25,6 +25,8 @@ export function createReviewSession(cards) {
   const queue = [...cards];
   const done = [];
   let revealed = false;
+  // Grades and suspensions made in this session: what Ctrl+Z may walk back.
+  let steps = 0;
   return {
     get current() {
       return queue[0] ?? null;
@@ -38,6 +40,10 @@ export function createReviewSession(cards) {
     get reviewed() {
       return done.length;
     },
+    /** Whether this session has a grade or suspension left to undo. */
+    get canUndo() {
+      return steps > 0;
+    },
     reveal() {
       if (queue.length) revealed = true;
       return this;
@@ -46,18 +52,33 @@ export function createReviewSession(cards) {
     graded() {
       if (!queue.length) return this;
       done.push(queue.shift());
+      steps += 1;
       revealed = false;
       return this;
     },
-    /** Puts `card` (the one the undo restored) back in front, unrevealed. @param {Card} card */
+    /** Drops the current card, suspended: a step undo can walk back. */
+    suspended() {
+      if (!queue.length) return this;
+      queue.shift();
+      steps += 1;
+      revealed = false;
+      return this;
+    },
+    /**
+     * Puts `card` (the one the undo restored) back in front, unrevealed,
+     * fresh from the Rust side. @param {Card} card
+     */
     undone(card) {
-      const index = done.findIndex((c) => c.id === card.id);
+      const index = done.findLastIndex((c) => c.id === card.id);
       if (index !== -1) done.splice(index, 1);
+      const waiting = queue.findIndex((c) => c.id === card.id);
+      if (waiting !== -1) queue.splice(waiting, 1);
       queue.unshift(card);
+      steps = Math.max(0, steps - 1);
       revealed = false;
       return this;
     },
-    /** Drops the current card (suspended) without grading it. */
+    /** Drops the current card (gone from the library) without grading it. */
     skip() {
       queue.shift();
       revealed = false;
@@ -73,6 +94,20 @@ export const GRADES = [
   { key: "3", value: 3, label: "Good" },
   { key: "4", value: 4, label: "Easy" },
 ];
+
+/**
+ * An interval as a grade button shows it: "< 1 h", "5 h", "4 d", "3 mo", "1.5 y".
+ * @param {number} days
+ */
+export function intervalText(days) {
+  if (!Number.isFinite(days) || days < 0) return "";
+  const hours = days * 24;
+  if (hours < 1) return "< 1 h";
+  if (days < 1) return `${Math.round(hours)} h`;
+  if (days < 60) return `${Math.round(days)} d`;
+  if (days < 365) return `${Math.round(days / 30.44)} mo`;
+  return `${Number((days / 365.25).toFixed(1))} y`;
+}
 
 /** "1:05" for 65 seconds. @param {number} seconds */
 export function clockText(seconds) {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { clockText, createReviewSession, heatLevel, studyContext } from "../js/study.js";
+import { clockText, createReviewSession, heatLevel, intervalText, studyContext } from "../js/study.js";
 
 const cards = [{ id: 1 }, { id: 2 }, { id: 3 }];
 
@@ -33,11 +33,47 @@ test("undo puts the restored card back in front, hidden, and uncounts it", () =>
   assert.equal(s.revealed, false);
 });
 
-test("skip drops a suspended card without counting it", () => {
+test("skip drops a card gone from the library without counting it or making an undo step", () => {
   const s = createReviewSession(cards);
   s.skip();
   assert.equal(s.current.id, 2);
   assert.equal(s.reviewed, 0);
+  assert.equal(s.canUndo, false);
+});
+
+test("undo walks back grades and suspensions one by one, and only this session's", () => {
+  const s = createReviewSession(cards);
+  assert.equal(s.canUndo, false, "a new session has nothing of its own to undo");
+  s.reveal().graded(); // card 1
+  s.suspended(); // card 2
+  s.reveal().graded(); // card 3
+  assert.equal(s.current, null);
+  s.undone({ id: 3, front: "3 again" });
+  assert.deepEqual([s.current.id, s.remaining, s.reviewed], [3, 1, 1]);
+  s.undone({ id: 2, front: "2 unsuspended" });
+  assert.deepEqual([s.current.front, s.remaining, s.reviewed], ["2 unsuspended", 2, 1]);
+  assert.equal(s.canUndo, true);
+  s.undone({ id: 1, front: "1 again" });
+  assert.deepEqual([s.current.id, s.remaining, s.reviewed], [1, 3, 0]);
+  assert.equal(s.canUndo, false, "all three steps walked back");
+});
+
+test("an undone card that is also waiting later in the queue is shown once", () => {
+  const s = createReviewSession(cards);
+  s.reveal().graded();
+  s.undone({ id: 3, front: "moved up" });
+  assert.deepEqual([s.current.front, s.remaining], ["moved up", 2]);
+});
+
+test("a grade's interval reads as a person says it", () => {
+  assert.equal(intervalText(0.01), "< 1 h");
+  assert.equal(intervalText(0.25), "6 h");
+  assert.equal(intervalText(1), "1 d");
+  assert.equal(intervalText(4.4), "4 d");
+  assert.equal(intervalText(90), "3 mo");
+  assert.equal(intervalText(547.9), "1.5 y");
+  assert.equal(intervalText(730.5), "2 y");
+  assert.equal(intervalText(Number.NaN), "", "unknown: the button shows no interval");
 });
 
 test("timer text and heat levels", () => {

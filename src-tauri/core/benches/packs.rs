@@ -18,6 +18,7 @@ use versus_core::content::CATEGORIES;
 use versus_core::ops;
 use versus_core::search::SearchQuery;
 use versus_core::store::Store;
+use versus_core::study::queue::NewCards;
 use versus_core::study::{Clock, Scope, StudySettings};
 
 // The shared generator of the other benchmarks is not used here.
@@ -306,10 +307,16 @@ fn main() {
     let clock = Clock { now: versus_core::clock::now_ms(), utc_offset_minutes: 60 };
     let settings = StudySettings::default();
     let cards: i64 = store.conn().query_row("SELECT count(*) FROM card", [], |r| r.get(0)).expect("cards");
-    let queued = ops::review_queue(&store, &Scope::All, clock, settings).expect("queue").cards.len();
+    let queued = ops::review_queue(&store, &Scope::All, clock, settings, NewCards::WithinDailyLimit)
+        .expect("queue")
+        .cards
+        .len();
     let mut queue_row = Row::new(format!("review_queue, scope all ({queued} of {cards} cards)"));
     for _ in 0..READ_RUNS {
-        queue_row.run(|| ops::review_queue(&store, &Scope::All, clock, settings).expect("queue"));
+        queue_row.run(|| {
+            ops::review_queue(&store, &Scope::All, clock, settings, NewCards::WithinDailyLimit)
+                .expect("queue")
+        });
     }
 
     println!();

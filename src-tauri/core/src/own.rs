@@ -254,10 +254,12 @@ pub struct Deleted {
 /// The operation takes a backup first.
 pub fn delete_comparison(tx: &Transaction<'_>, id: &str) -> Result<Deleted> {
     check_deletable(tx, id)?;
-    tx.execute(
-        "DELETE FROM review_log WHERE card_id IN (SELECT id FROM card WHERE comparison_id = ?1)",
-        [id],
-    )?;
+    for table in ["review_log", "undo_step"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE card_id IN (SELECT id FROM card WHERE comparison_id = ?1)"),
+            [id],
+        )?;
+    }
     let cards = tx.execute("DELETE FROM card WHERE comparison_id = ?1", [id])?;
     let notes = tx.execute("DELETE FROM note WHERE comparison_id = ?1", [id])?;
     for table in ["note_version", "drill", "recent_view", "item", "draft"] {

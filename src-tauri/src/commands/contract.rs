@@ -55,9 +55,17 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ("restore_note_version", with(note(), vec![("versionId", json!(1))])),
         ("archived_notes", vec![]),
         ("list_backups", vec![]),
-        ("review_queue", vec![("scope", json!({ "kind": "all" })), ("context", context.clone())]),
+        (
+            "review_queue",
+            vec![
+                ("scope", json!({ "kind": "all" })),
+                ("context", context.clone()),
+                ("newCards", json!("within_daily_limit")),
+            ],
+        ),
         ("grade_card", vec![("cardId", json!(1)), ("grade", json!(3)), ("context", context.clone())]),
         ("suspend_card", vec![("cardId", json!(1)), ("suspended", json!(true))]),
+        ("preview_grades", vec![("cardId", json!(1)), ("context", context.clone())]),
         ("create_card", with(note(), vec![("front", json!("q")), ("back", json!("a"))])),
         ("comparison_progress", vec![]),
         (

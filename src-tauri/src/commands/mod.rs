@@ -52,6 +52,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         study::review_queue,
         study::grade_card,
         study::undo_review,
+        study::preview_grades,
         study::suspend_card,
         study::create_card,
         study::comparison_progress,

@@ -3,11 +3,11 @@
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
-use versus_core::ops::{self, ReviewQueue};
+use versus_core::ops::{self, ReviewQueue, UndoneStep};
 use versus_core::study::drills::{Drill, DrillAnswer};
-use versus_core::study::face::CardFace;
 use versus_core::study::progress::ComparisonProgress;
-use versus_core::study::review::Graded;
+use versus_core::study::queue::NewCards;
+use versus_core::study::review::{GradePreview, Graded};
 use versus_core::study::{Grade, Scope, StudyContext};
 
 use super::args::Arg;
@@ -23,11 +23,12 @@ pub async fn review_queue(
     state: State<'_, AppState>,
     scope: Arg<Scope>,
     context: Arg<StudyContext>,
+    new_cards: Arg<NewCards>,
 ) -> CommandResult<ReviewQueue> {
     let scope = scope.0;
-    let context = context.0;
-    let (clock, settings) = context.parts()?;
-    state.with_store(move |store| ops::review_queue(store, &scope, clock, settings)).await
+    let new_cards = new_cards.0;
+    let (clock, settings) = context.0.parts()?;
+    state.with_store(move |store| ops::review_queue(store, &scope, clock, settings, new_cards)).await
 }
 
 #[tauri::command]
@@ -45,10 +46,22 @@ pub async fn grade_card(
     state.with_store(move |store| ops::grade_card(store, card_id, grade, clock, settings)).await
 }
 
-/// Undoes the newest review; answers the card to show again, if any.
+/// Undoes the newest grade or suspension; answers the card to show again, if any.
 #[tauri::command]
-pub async fn undo_review(state: State<'_, AppState>) -> CommandResult<Option<CardFace>> {
+pub async fn undo_review(state: State<'_, AppState>) -> CommandResult<Option<UndoneStep>> {
     state.with_store(ops::undo_review).await
+}
+
+/// The interval each grade would give the card now.
+#[tauri::command]
+pub async fn preview_grades(
+    state: State<'_, AppState>,
+    card_id: Arg<i64>,
+    context: Arg<StudyContext>,
+) -> CommandResult<GradePreview> {
+    let card_id = card_id.0;
+    let (clock, settings) = context.0.parts()?;
+    state.with_store(move |store| ops::preview_grades(store, card_id, clock, settings)).await
 }
 
 #[tauri::command]

@@ -199,6 +199,8 @@ newPerDay: number, };
 
 export type StudyContext = { utcOffsetMinutes: number, desiredRetention: number, newPerDay: number, };
 
+export type NewCards = "within_daily_limit" | "past_daily_limit";
+
 export type Grade = "Again" | "Hard" | "Good" | "Easy";
 
 export type Scope = { "kind": "all" } | { "kind": "category", "value": string } | { "kind": "comparison", "value": string };
@@ -267,7 +269,17 @@ export type ArchivedNoteView = {
  */
 html: string, comparisonTitle: string | null, itemText: string | null, body: string, createdAt: number, updatedAt: number, comparisonId: string, section: Section, itemId: string, };
 
-export type ReviewQueue = { cards: Array<CardFace>, due: number, new: number, };
+export type ReviewQueue = { cards: Array<CardFace>, due: number, new: number, 
+/**
+ * New cards of this scope the daily limit leaves for another day.
+ */
+newHeldBack: number, };
+
+export type UndoneStep = { card: CardFace, action: UndoAction, };
+
+export type GradePreview = { again: number, hard: number, good: number, easy: number, };
+
+export type UndoAction = "grade" | "suspend";
 
 export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, 
 /**

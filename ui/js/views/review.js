@@ -1,4 +1,5 @@
-// A review session: the front, Space to reveal, 1–4 to grade, Ctrl+Z to undo.
+// A review session: the front, Space to reveal, 1–4 to grade (each button
+// says the interval it gives), Ctrl+Z to walk back grades and suspensions.
 
 import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
@@ -6,9 +7,10 @@ import { closestTarget, html, trusted } from "../dom.js";
 import { actionFor } from "../keys.js";
 import { count } from "../plural.js";
 import { buildHash } from "../router.js";
-import { GRADES, createReviewSession, studyContext } from "../study.js";
+import { GRADES, createReviewSession, intervalText, studyContext } from "../study.js";
 
 /** @typedef {import('../types/api').CardFace} CardFace */
+/** @typedef {import('../types/api').GradePreview} GradePreview */
 /** @typedef {import('../types/api').Scope} Scope */
 /** @typedef {import('../router.js').Route} Route */
 
@@ -20,6 +22,9 @@ import { GRADES, createReviewSession, studyContext } from "../study.js";
  * @property {HTMLElement} remainingEl
  * @property {boolean} busy a command is running: keys wait for it
  * @property {boolean} showNotes
+ * @property {GradePreview | null} preview what each grade would do to the current card
+ * @property {Route} route
+ * @property {number} heldBack new cards of this scope the daily limit left for another day
  */
 
 /** @param {Route} route @returns {Scope} */
@@ -49,15 +54,27 @@ function sessionMarkup(label) {
       </header>
       <div id="review-card"></div>
       <p class="muted review-keys"><kbd>Space</kbd> show the answer · <kbd>1</kbd>–<kbd>4</kbd> grade ·
-        <kbd>n</kbd> your notes · <kbd>Ctrl</kbd> <kbd>Z</kbd> undo the last grade · <kbd>s</kbd> suspend this card</p>
+        <kbd>n</kbd> your notes (with the answer) · <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, step by step · <kbd>s</kbd> suspend this card</p>
     </section>`;
 }
 
-/** @param {number} reviewed @param {number} newPerDay */
-function doneMarkup(reviewed, newPerDay) {
+/**
+ * @param {number} reviewed
+ * @param {number} newPerDay
+ * @param {Route} route
+ * @param {number} heldBack new cards of a comparison or category left for another day by the limit
+ */
+function doneMarkup(reviewed, newPerDay, route, heldBack) {
+  const scoped = Boolean(route.comparison || route.category);
+  const more =
+    scoped && heldBack && !route.more
+      ? html`<p><a class="button" id="review-more" href="${buildHash({ ...route, name: "review", more: "1" })}">Study ${count(heldBack, "more new card")} from ${route.comparison ? "this comparison" : "this category"}</a>
+          <span class="muted">past today's limit of ${newPerDay}</span></p>`
+      : "";
   return html`<div class="panel empty-state review-done">
         <h2>${reviewed ? "All done for now" : "Nothing to review right now"}</h2>
         <p>${reviewed ? `You reviewed ${count(reviewed, "card")}. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
+        ${more}
         <p><a href="#/">Back to the dashboard</a> · <a href="#/drill">Try an interview drill</a></p></div>`;
 }
 
@@ -79,8 +96,15 @@ async function notesMarkup(card) {
 /**
  * @param {CardFace} card
  * @param {import('../dom.js').Markup | ""} notes the notes when shown, else ""
+ * @param {GradePreview | null} preview the interval each grade gives, when known
  */
-function answerMarkup(card, notes) {
+function answerMarkup(card, notes, preview) {
+  /** @param {number} value */
+  const interval = (value) => {
+    const days = preview ? [preview.again, preview.hard, preview.good, preview.easy][value - 1] : NaN;
+    const text = intervalText(days);
+    return text ? html` <span class="grade-interval">· ${text}</span>` : "";
+  };
   return html`<div class="review-answer" id="review-answer">
           <h3>Answer</h3>
           ${card.answer.length > 1 && card.kind === "recall_list"
@@ -88,7 +112,7 @@ function answerMarkup(card, notes) {
             : html`${card.answer.map((line) => html`<p>${line}</p>`)}`}
           ${notes ? html`<div class="review-notes"><h3>Your notes</h3>${notes}</div>` : ""}
           <div class="grade-row" role="group" aria-label="How well did you recall it?">
-            ${GRADES.map((g) => html`<button type="button" class="grade grade-${g.value}" data-grade="${g.value}">${g.label} <kbd>${g.key}</kbd></button>`)}
+            ${GRADES.map((g) => html`<button type="button" class="grade grade-${g.value}" data-grade="${g.value}">${g.label}${interval(g.value)} <kbd>${g.key}</kbd></button>`)}
           </div>
         </div>`;
 }
@@ -125,11 +149,11 @@ async function paint(s) {
     : `${session.reviewed} done`;
   const card = session.current;
   if (!card) {
-    s.cardEl.innerHTML = doneMarkup(session.reviewed, s.ctx.prefs.get("newPerDay")).markup;
+    s.cardEl.innerHTML = doneMarkup(session.reviewed, s.ctx.prefs.get("newPerDay"), s.route, s.heldBack).markup;
     return;
   }
   const notes = session.revealed && s.showNotes ? await notesMarkup(card) : "";
-  const answer = session.revealed ? answerMarkup(card, notes) : REVEAL_BUTTON;
+  const answer = session.revealed ? answerMarkup(card, notes, s.preview) : REVEAL_BUTTON;
   s.cardEl.innerHTML = cardMarkup(card, answer).markup;
   /** @type {HTMLElement | null} */ (s.cardEl.querySelector("#reveal") ?? s.cardEl.querySelector(".grade-3"))?.focus();
 }
@@ -162,8 +186,13 @@ function dropIfGone(s, error) {
 }
 
 /** @param {ReviewState} s @param {boolean} [withNotes] */
-function reveal(s, withNotes = s.showNotes) {
+async function reveal(s, withNotes = s.showNotes) {
   s.showNotes = withNotes;
+  const card = s.session.current;
+  if (card && !s.session.revealed) {
+    // The buttons work without it; a failed preview only leaves out the intervals.
+    s.preview = await api.previewGrades(card.id, studyContext(s.ctx.prefs)).catch(() => null);
+  }
   s.session.reveal();
   return paint(s);
 }
@@ -191,10 +220,12 @@ function undo(s) {
   return exclusive(s, () =>
     attempt(
       async () => {
-        const card = await api.undoReview();
-        if (!card) return s.ctx.toast("Nothing to undo.");
-        s.session.undone(card);
-        s.ctx.toast("Undone: the card is back as it was.");
+        if (!s.session.canUndo) return s.ctx.toast("Nothing to undo in this session.");
+        const step = await api.undoReview();
+        if (!step) return s.ctx.toast("Nothing to undo.");
+        s.session.undone(step.card);
+        s.preview = null;
+        s.ctx.toast(step.action === "suspend" ? "Undone: the card is no longer suspended." : "Undone: the card is back as it was.");
         await paint(s);
       },
       s.ctx.toast,
@@ -211,8 +242,8 @@ function suspend(s) {
     attempt(
       async () => {
         await api.suspendCard(card.id, true);
-        s.session.skip();
-        s.ctx.toast("Suspended: this card will not come back.");
+        s.session.suspended();
+        s.ctx.toast("Suspended: it will not come back. Ctrl+Z brings it back.");
         await paint(s);
       },
       s.ctx.toast,
@@ -237,7 +268,9 @@ function onKey(s, e) {
     grade(s, Number(e.key));
   } else if (action === "notes" && session.current) {
     e.preventDefault();
-    reveal(s, !s.showNotes);
+    // Notes often hold the answer: they show with it, never before it.
+    if (session.revealed) reveal(s, !s.showNotes);
+    else s.ctx.toast("Your notes show with the answer: press Space first.");
   } else if (action === "suspend" && session.current) {
     e.preventDefault();
     suspend(s);
@@ -253,7 +286,9 @@ async function onCardClick(s, e) {
 
 /** @type {import('../types/view').RenderView} */
 export async function render(view, route, ctx) {
-  const queue = await api.reviewQueue(scopeOf(route), studyContext(ctx.prefs));
+  const scope = scopeOf(route);
+  const pastLimit = route.more === "1" && scope.kind !== "all";
+  const queue = await api.reviewQueue(scope, studyContext(ctx.prefs), pastLimit ? "past_daily_limit" : "within_daily_limit");
   view.innerHTML = sessionMarkup(scopeLabel(route, queue.cards)).markup;
   /** @type {ReviewState} */
   const s = {
@@ -263,6 +298,9 @@ export async function render(view, route, ctx) {
     remainingEl: view.querySelector("#review-remaining"),
     busy: false,
     showNotes: false,
+    preview: null,
+    route,
+    heldBack: queue.newHeldBack,
   };
   const keydown = (/** @type {KeyboardEvent} */ e) => onKey(s, e);
   document.addEventListener("keydown", keydown);

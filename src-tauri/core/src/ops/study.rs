@@ -11,8 +11,8 @@ use crate::study::cards;
 use crate::study::drills::{self, Drill, DrillAnswer};
 use crate::study::face::{card_face, CardFace};
 use crate::study::progress::{self, ComparisonProgress};
-use crate::study::queue::build_queue;
-use crate::study::review::{self, Graded};
+use crate::study::queue::{build_queue_with, NewCards};
+use crate::study::review::{self, GradePreview, Graded, UndoAction};
 use crate::study::{Clock, Grade, Scope, StudySettings};
 
 #[derive(Debug, Serialize, TS)]
@@ -21,19 +21,23 @@ pub struct ReviewQueue {
     pub cards: Vec<CardFace>,
     pub due: usize,
     pub new: usize,
+    /// New cards of this scope the daily limit leaves for another day.
+    pub new_held_back: usize,
 }
 
-/// Today's cards in order, rendered, for one scope.
+/// Today's cards in order, rendered, for one scope; `new_cards` says whether
+/// a comparison's or category's session may go past the daily new-card limit.
 pub fn review_queue(
     store: &Store,
     scope: &Scope,
     clock: Clock,
     settings: StudySettings,
+    new_cards: NewCards,
 ) -> Result<ReviewQueue> {
     store.read("building today's queue", |conn| {
-        let queue = build_queue(conn, scope, clock, settings)?;
+        let queue = build_queue_with(conn, scope, clock, settings, new_cards)?;
         let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: queue.due, new: queue.new })
+        Ok(ReviewQueue { cards, due: queue.due, new: queue.new, new_held_back: queue.new_held_back })
     })
 }
 
@@ -47,16 +51,34 @@ pub fn grade_card(
     store.transact("grading a card", |tx| review::grade_card(tx, card_id, grade, clock, settings))
 }
 
-/// Undoes the newest review; answers the card to show again, if any.
-pub fn undo_review(store: &mut Store) -> Result<Option<CardFace>> {
-    store.transact("undoing a review", |tx| match review::undo_last_review(tx)? {
-        Some(id) => Ok(Some(card_face(tx, id)?)),
+/// What an undo put back: the card to show again, and what was undone.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoneStep {
+    pub card: CardFace,
+    pub action: UndoAction,
+}
+
+/// Undoes the newest grade or suspension; each call walks one step further back.
+pub fn undo_review(store: &mut Store) -> Result<Option<UndoneStep>> {
+    store.transact("undoing a review step", |tx| match review::undo_last_step(tx)? {
+        Some(undone) => Ok(Some(UndoneStep { card: card_face(tx, undone.card_id)?, action: undone.action })),
         None => Ok(None),
     })
 }
 
 pub fn suspend_card(store: &mut Store, card_id: i64, suspended: bool) -> Result<()> {
-    store.transact("suspending a card", |tx| cards::set_suspended(tx, card_id, suspended))
+    store.transact("suspending a card", |tx| review::set_suspended(tx, card_id, suspended))
+}
+
+/// The interval each grade would give the card now.
+pub fn preview_grades(
+    store: &Store,
+    card_id: i64,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<GradePreview> {
+    store.read("previewing grades", |conn| review::preview_grades(conn, card_id, clock, settings))
 }
 
 /// Makes a card of the learner's own on the item `key` names.

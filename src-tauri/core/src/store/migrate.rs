@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_search_vocab.sql"),
     include_str!("../../migrations/0006_own_and_packs.sql"),
     include_str!("../../migrations/0007_grid_cards.sql"),
+    include_str!("../../migrations/0008_undo_steps.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -135,11 +135,3 @@ pub fn create_custom_card(tx: &Transaction<'_>, key: &NoteKey, front: &str, back
     )?;
     Ok(tx.last_insert_rowid())
 }
-
-pub fn set_suspended(tx: &Transaction<'_>, card_id: i64, suspended: bool) -> Result<()> {
-    let changed = tx.execute("UPDATE card SET suspended = ?2 WHERE id = ?1", params![card_id, suspended])?;
-    if changed == 0 {
-        return Err(Error::not_found(Entity::Card, card_id));
-    }
-    Ok(())
-}

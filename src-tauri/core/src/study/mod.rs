@@ -6,6 +6,7 @@
 pub mod cards;
 pub mod drills;
 pub mod face;
+pub mod interleave;
 pub mod progress;
 pub mod queue;
 pub mod review;

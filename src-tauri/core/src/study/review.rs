@@ -1,14 +1,15 @@
-//! Grading a card and undoing the last grade exactly: every review is logged
-//! with the card's state before and after.
+//! Grading and suspending a card, what each grade would do, and undoing
+//! them step by step exactly: every review is logged with the card's state
+//! before and after, and every grade or suspension leaves an undo step.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::DAY_MS;
-use crate::error::Result;
+use crate::error::{Entity, Error, Result};
 use crate::study::cards::{card_schedule, schedule_from_row, CardSchedule, CardState};
-use crate::study::scheduler::schedule;
+use crate::study::scheduler::{next_states, schedule};
 use crate::study::{Clock, Grade, StudySettings};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -16,6 +17,49 @@ use crate::study::{Clock, Grade, StudySettings};
 pub struct Graded {
     pub card: CardSchedule,
     pub interval_days: f64,
+}
+
+/// The interval in days each grade would give the card now, for the grade
+/// buttons ("Good · 4 d").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GradePreview {
+    pub again: f64,
+    pub hard: f64,
+    pub good: f64,
+    pub easy: f64,
+}
+
+/// What a step of a session was, so undo can say what it undid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UndoAction {
+    Grade,
+    Suspend,
+}
+
+crate::text_enum!(UndoAction, "undo action", {
+    Grade => "grade",
+    Suspend => "suspend",
+});
+
+/// How many of the newest steps can be undone.
+const UNDO_STEPS_KEPT: i64 = 1000;
+
+pub fn preview_grades(
+    conn: &Connection,
+    card_id: i64,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<GradePreview> {
+    let before = card_schedule(conn, card_id)?;
+    let (next, _) = next_states(&before, clock.now, settings.desired_retention)?;
+    Ok(GradePreview {
+        again: f64::from(next.again.interval),
+        hard: f64::from(next.hard.interval),
+        good: f64::from(next.good.interval),
+        easy: f64::from(next.easy.interval),
+    })
 }
 
 /// Grades a card, logs the review with the state before and after, and
@@ -61,15 +105,83 @@ pub fn grade_card(
          WHERE id = ?1",
         params![card_id, stability, difficulty, due, clock.now, lapses, CardState::Review],
     )?;
+    let review_id = tx.last_insert_rowid();
+    push_step(tx, UndoAction::Grade, card_id, Some(review_id), None)?;
     let card = card_schedule(tx, card_id)?;
     Ok(Graded { card, interval_days: interval })
 }
 
-/// Undoes the newest review: the card gets back exactly the state it had
-/// before it, and the review leaves the log. Returns the card's id.
-pub fn undo_last_review(tx: &Transaction<'_>) -> Result<Option<i64>> {
-    let last = newest_review(tx)?;
-    let Some((log_id, before)) = last else { return Ok(None) };
+/// Suspends or unsuspends a card, as a step the session can undo.
+pub fn set_suspended(tx: &Transaction<'_>, card_id: i64, suspended: bool) -> Result<()> {
+    let was: Option<bool> =
+        tx.query_row("SELECT suspended FROM card WHERE id = ?1", [card_id], |r| r.get(0)).optional()?;
+    let Some(was) = was else { return Err(Error::not_found(Entity::Card, card_id)) };
+    tx.execute("UPDATE card SET suspended = ?2 WHERE id = ?1", params![card_id, suspended])?;
+    push_step(tx, UndoAction::Suspend, card_id, None, Some(was))
+}
+
+fn push_step(
+    tx: &Transaction<'_>,
+    action: UndoAction,
+    card_id: i64,
+    review_id: Option<i64>,
+    was_suspended: Option<bool>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO undo_step (action, card_id, review_id, was_suspended) VALUES (?1, ?2, ?3, ?4)",
+        params![action, card_id, review_id, was_suspended],
+    )?;
+    tx.execute("DELETE FROM undo_step WHERE id <= ?1", [tx.last_insert_rowid() - UNDO_STEPS_KEPT])?;
+    Ok(())
+}
+
+/// What an undo put back: the card, and whether it was a grade or a suspension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undone {
+    pub card_id: i64,
+    pub action: UndoAction,
+}
+
+/// Undoes the newest step: a grade gives the card back exactly the state it
+/// had before and takes the review out of the log; a suspension puts the
+/// flag back. Steps whose card or review is gone (deleted with its
+/// comparison) are passed over.
+pub fn undo_last_step(tx: &Transaction<'_>) -> Result<Option<Undone>> {
+    loop {
+        let step = tx
+            .query_row(
+                "SELECT id, action, card_id, review_id, was_suspended FROM undo_step ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, UndoAction>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Option<i64>>(3)?,
+                        r.get::<_, Option<bool>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((step_id, action, card_id, review_id, was_suspended)) = step else { return Ok(None) };
+        tx.execute("DELETE FROM undo_step WHERE id = ?1", [step_id])?;
+        let undone = match (action, review_id, was_suspended) {
+            (UndoAction::Grade, Some(review_id), _) => undo_review(tx, review_id)?,
+            (UndoAction::Suspend, _, Some(was)) => {
+                tx.execute("UPDATE card SET suspended = ?2 WHERE id = ?1", params![card_id, was])? > 0
+            }
+            _ => false,
+        };
+        if undone {
+            return Ok(Some(Undone { card_id, action }));
+        }
+    }
+}
+
+/// Puts the card back as it was before `review_id` and drops the review;
+/// false when the review is no longer there.
+fn undo_review(tx: &Transaction<'_>, review_id: i64) -> Result<bool> {
+    let Some(before) = review_before(tx, review_id)? else { return Ok(false) };
     tx.execute(
         "UPDATE card SET state = ?2, stability = ?3, difficulty = ?4, due = ?5, last_review = ?6, reps = ?7, lapses = ?8
          WHERE id = ?1",
@@ -84,19 +196,19 @@ pub fn undo_last_review(tx: &Transaction<'_>) -> Result<Option<i64>> {
             before.lapses
         ],
     )?;
-    tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
-    Ok(Some(before.id))
+    tx.execute("DELETE FROM review_log WHERE id = ?1", [review_id])?;
+    Ok(true)
 }
 
-/// The newest review's id and the card's schedule before it.
-fn newest_review(conn: &Connection) -> Result<Option<(i64, CardSchedule)>> {
+/// The card's schedule before a review.
+fn review_before(conn: &Connection, review_id: i64) -> Result<Option<CardSchedule>> {
     Ok(conn
         .query_row(
             "SELECT card_id, before_state, before_stability, before_difficulty, before_due, before_last_review,
-                    before_reps, before_lapses, id
-             FROM review_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get::<_, i64>(8)?, schedule_from_row(r)?)),
+                    before_reps, before_lapses
+             FROM review_log WHERE id = ?1",
+            [review_id],
+            schedule_from_row,
         )
         .optional()?)
 }

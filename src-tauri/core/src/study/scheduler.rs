@@ -13,16 +13,7 @@ pub fn schedule(
     now: i64,
     retention: f32,
 ) -> Result<(f64, f64, f64, u32)> {
-    let fsrs = fsrs::FSRS::new(&[]).map_err(|e| Error::Scheduler(e.to_string()))?;
-    let memory = match (before.state, before.stability, before.difficulty) {
-        (CardState::New, _, _) => None,
-        (CardState::Review, Some(stability), Some(difficulty)) => {
-            Some(fsrs::MemoryState { stability: stability as f32, difficulty: difficulty as f32 })
-        }
-        _ => None,
-    };
-    let elapsed = before.last_review.map_or(0, |last| ((now - last).max(0) / DAY_MS) as u32);
-    let next = fsrs.next_states(memory, retention, elapsed).map_err(|e| Error::Scheduler(e.to_string()))?;
+    let (next, elapsed) = next_states(before, now, retention)?;
     let chosen = match grade {
         Grade::Again => next.again,
         Grade::Hard => next.hard,
@@ -35,4 +26,20 @@ pub fn schedule(
         f64::from(chosen.interval),
         elapsed,
     ))
+}
+
+/// What each grade would do to the card at `now`, and the days elapsed
+/// since its last review.
+pub fn next_states(before: &CardSchedule, now: i64, retention: f32) -> Result<(fsrs::NextStates, u32)> {
+    let fsrs = fsrs::FSRS::new(&[]).map_err(|e| Error::Scheduler(e.to_string()))?;
+    let memory = match (before.state, before.stability, before.difficulty) {
+        (CardState::New, _, _) => None,
+        (CardState::Review, Some(stability), Some(difficulty)) => {
+            Some(fsrs::MemoryState { stability: stability as f32, difficulty: difficulty as f32 })
+        }
+        _ => None,
+    };
+    let elapsed = before.last_review.map_or(0, |last| ((now - last).max(0) / DAY_MS) as u32);
+    let next = fsrs.next_states(memory, retention, elapsed).map_err(|e| Error::Scheduler(e.to_string()))?;
+    Ok((next, elapsed))
 }

@@ -16,6 +16,7 @@ mod own;
 mod packs;
 mod recovery;
 mod search;
+mod sessions;
 mod store;
 mod study;
 mod support;

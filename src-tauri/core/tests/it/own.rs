@@ -13,6 +13,7 @@ use versus_core::store::autobackup::AutoBackupStatus;
 use versus_core::store::backup::Reason;
 use versus_core::store::{comparison_document, comparison_source, Origin, OriginKind, Store};
 use versus_core::study::cards::{card_schedule, CardState};
+use versus_core::study::queue::NewCards;
 use versus_core::study::{Grade, Scope, StudySettings};
 use versus_core::Error;
 
@@ -34,7 +35,12 @@ fn card_id(store: &Store, comparison: &str, kind: &str, section: &str, item: &st
 
 /// The ids of every card in the review queue for `scope` at `at`.
 fn queue(store: &Store, scope: &Scope, at: i64) -> Vec<i64> {
-    ops::review_queue(store, scope, clock(at), settings()).unwrap().cards.iter().map(|c| c.id).collect()
+    ops::review_queue(store, scope, clock(at), settings(), NewCards::WithinDailyLimit)
+        .unwrap()
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .collect()
 }
 
 /// Grades every card of comparison `id` Good at T0, so each has a schedule.

@@ -13,6 +13,7 @@ use versus_core::ops;
 use versus_core::packs::{Change, PackMeta};
 use versus_core::store::{comparison_document, comparison_source, Origin, OriginKind, Store};
 use versus_core::study::cards::card_schedule;
+use versus_core::study::queue::NewCards;
 use versus_core::study::{Grade, Scope};
 use versus_core::Error;
 
@@ -281,8 +282,14 @@ fn a_newer_version_updates_by_ids_and_archives_what_it_dropped_with_its_notes() 
     for (k, body) in &notes {
         ops::save_note(&mut fx.store, k, body).unwrap();
     }
-    let cards =
-        ops::review_queue(&fx.store, &Scope::Comparison("p-one".into()), clock(T0), settings()).unwrap();
+    let cards = ops::review_queue(
+        &fx.store,
+        &Scope::Comparison("p-one".into()),
+        clock(T0),
+        settings(),
+        NewCards::WithinDailyLimit,
+    )
+    .unwrap();
     for card in &cards.cards {
         ops::grade_card(&mut fx.store, card.id, Grade::Good, clock(T0), settings()).unwrap();
     }
@@ -327,7 +334,14 @@ fn a_newer_version_updates_by_ids_and_archives_what_it_dropped_with_its_notes() 
     let dropped = archived.iter().find(|a| a.archived.note.key.comparison_id == "p-two").unwrap();
     assert_eq!(dropped.archived.comparison_title.as_deref(), Some("Three vs Four"));
 
-    let queue = ops::review_queue(&fx.store, &Scope::All, clock(T0 + 400 * DAY), settings()).unwrap();
+    let queue = ops::review_queue(
+        &fx.store,
+        &Scope::All,
+        clock(T0 + 400 * DAY),
+        settings(),
+        NewCards::WithinDailyLimit,
+    )
+    .unwrap();
     let queued: Vec<(&str, i64)> = queue.cards.iter().map(|c| (c.comparison_id.as_str(), c.id)).collect();
     assert!(queued.contains(&("p-one", control)));
     assert!(!queued.iter().any(|(_, id)| *id == operations), "the removed part's card is retired");
@@ -360,7 +374,14 @@ fn removing_a_pack_archives_its_comparisons_and_installing_it_again_brings_the_n
     let archived = ops::archived_notes(&fx.store).unwrap();
     assert_eq!(archived.len(), 1);
     assert_eq!(archived[0].archived.note.body, "survives a removal");
-    let queue = ops::review_queue(&fx.store, &Scope::All, clock(T0 + 400 * DAY), settings()).unwrap();
+    let queue = ops::review_queue(
+        &fx.store,
+        &Scope::All,
+        clock(T0 + 400 * DAY),
+        settings(),
+        NewCards::WithinDailyLimit,
+    )
+    .unwrap();
     assert!(queue.cards.iter().all(|c| c.comparison_id == "ec2-vs-lambda"));
     assert_eq!(ops::remove_pack(&mut fx.store, "acme").unwrap_err().code(), "unknown_pack");
 

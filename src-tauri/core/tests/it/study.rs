@@ -233,16 +233,20 @@ fn undo_restores_the_exact_prior_state() {
 
     ops::grade_card(&mut fx.store, id, Grade::Easy, clock(T0 + 5 * DAY), settings()).unwrap();
     assert_ne!(card_schedule(fx.store.conn(), id).unwrap(), before);
-    assert_eq!(ops::undo_review(&mut fx.store).unwrap().map(|face| face.id), Some(id));
+    assert_eq!(ops::undo_review(&mut fx.store).unwrap().map(|step| step.card.id), Some(id));
     assert_eq!(card_schedule(fx.store.conn(), id).unwrap(), before);
     let logs_after: i64 =
         fx.store.conn().query_row("SELECT count(*) FROM review_log", [], |r| r.get(0)).unwrap();
     assert_eq!(logs_after, logs_before);
 
-    assert_eq!(ops::undo_review(&mut fx.store).unwrap().map(|face| face.id), Some(id));
+    assert_eq!(ops::undo_review(&mut fx.store).unwrap().map(|step| step.card.id), Some(id));
     let fresh = card_schedule(fx.store.conn(), id).unwrap();
     assert_eq!((fresh.state, fresh.due, fresh.reps), (CardState::New, None, 0), "back to new");
-    assert_eq!(ops::undo_review(&mut fx.store).unwrap().map(|face| face.id), None, "nothing left to undo");
+    assert_eq!(
+        ops::undo_review(&mut fx.store).unwrap().map(|step| step.card.id),
+        None,
+        "nothing left to undo"
+    );
 }
 
 #[test]

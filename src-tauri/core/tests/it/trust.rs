@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use versus_core::content::{parse_file, parse_library, trust_requirements, ContentError, Section};
 use versus_core::notes::NoteKey;
 use versus_core::ops;
+use versus_core::study::queue::NewCards;
 
 use crate::support::{library_of, seed_json, store_with, SEED_PATH};
 
@@ -237,7 +238,8 @@ fn every_grid_row_is_a_recall_card_asking_for_each_subjects_value() {
     let settings = StudySettings { desired_retention: 0.9, new_per_day: 500 };
     let clock = Clock { now: 1_790_000_000_000, utc_offset_minutes: 0 };
     let scope = Scope::Comparison("ec2-vs-lambda".into());
-    let faces = ops::review_queue(&fx.store, &scope, clock, settings).unwrap().cards;
+    let faces =
+        ops::review_queue(&fx.store, &scope, clock, settings, NewCards::WithinDailyLimit).unwrap().cards;
     let grid: Vec<_> = faces.iter().filter(|f| f.kind == CardKind::Grid).collect();
     assert_eq!(grid.len(), 5, "one card per grid row");
     let billing = grid.iter().find(|f| f.item_id == "billing").unwrap();
@@ -256,7 +258,8 @@ fn every_grid_row_is_a_recall_card_asking_for_each_subjects_value() {
         &versus_core::store::Origin::Library,
     )
     .unwrap();
-    let faces = ops::review_queue(&fx.store, &scope, clock, settings).unwrap().cards;
+    let faces =
+        ops::review_queue(&fx.store, &scope, clock, settings, NewCards::WithinDailyLimit).unwrap().cards;
     let rows: Vec<&str> =
         faces.iter().filter(|f| f.kind == CardKind::Grid).map(|f| f.item_id.as_str()).collect();
     assert!(!rows.contains(&"billing"), "a dropped row's card is retired: {rows:?}");
