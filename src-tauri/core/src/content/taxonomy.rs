@@ -1,7 +1,7 @@
 //! The shipped library's categories and tags. Content packs may use others;
 //! the library's own content test holds the shipped files to these lists.
 
-pub const CATEGORIES: [&str; 12] = [
+pub const CATEGORIES: [&str; 15] = [
     "Compute",
     "Containers",
     "Storage",
@@ -12,6 +12,9 @@ pub const CATEGORIES: [&str; 12] = [
     "Security & Identity",
     "Operations & Governance",
     "Analytics",
+    "AI & ML",
+    "Observability",
+    "Delivery & IaC",
     "Cross-cloud",
     "System Design Fundamentals",
 ];
@@ -19,7 +22,7 @@ pub const CATEGORIES: [&str; 12] = [
 /// Which cloud a comparison is about; every shipped comparison has at least one.
 pub const CLOUD_TAGS: [&str; 4] = ["aws", "azure", "gcp", "agnostic"];
 
-pub const TOPIC_TAGS: [&str; 44] = [
+pub const TOPIC_TAGS: [&str; 49] = [
     "compute",
     "serverless",
     "containers",
@@ -64,4 +67,9 @@ pub const TOPIC_TAGS: [&str; 44] = [
     "api",
     "protocols",
     "architecture",
+    "machine-learning",
+    "generative-ai",
+    "vector-search",
+    "ci-cd",
+    "deployment",
 ];
