@@ -69,7 +69,7 @@ export function createReviewSession(cards) {
      * fresh from the Rust side. @param {Card} card
      */
     undone(card) {
-      const index = done.findLastIndex((c) => c.id === card.id);
+      const index = done.map((c) => c.id).lastIndexOf(card.id);
       if (index !== -1) done.splice(index, 1);
       const waiting = queue.findIndex((c) => c.id === card.id);
       if (waiting !== -1) queue.splice(waiting, 1);
