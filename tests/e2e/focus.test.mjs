@@ -79,6 +79,11 @@ test(
     assert.equal(await js(driver, "return document.querySelector('.review-card').dataset.cardId;"), second, 'the undone card is back');
     await switchAwayAndBack(driver, '#review h1');
     await pressKeys(driver, 'n');
+    await waitUntil(async () => /press Space first/.test(await js(driver, "return document.getElementById('toast').textContent;")), 'n to say the notes come with the answer');
+    assert.equal(await js(driver, "return Boolean(document.querySelector('#review-answer'));"), false, 'n before revealing does not show the answer');
+    await pressKeys(driver, Key.SPACE);
+    await waitFor(driver, '#review-answer');
+    await pressKeys(driver, 'n');
     await waitFor(driver, '#review-answer .review-notes');
     await switchAwayAndBack(driver, '#review h1');
     await pressKeys(driver, 's');

@@ -10,6 +10,8 @@
 /** @typedef {import('./types/api').CardFace} CardFace */
 /** @typedef {import('./types/api').UndoneStep} UndoneStep */
 /** @typedef {import('./types/api').GradePreview} GradePreview */
+/** @typedef {import('./types/api').PracticeAnswer} PracticeAnswer */
+/** @typedef {import('./types/api').ConfusionPair} ConfusionPair */
 /** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
 /** @typedef {import('./types/api').ComparisonSummary} ComparisonSummary */
@@ -389,6 +391,41 @@ export const undoReview = () => call("undo_review");
  * @returns {Promise<GradePreview>}
  */
 export const previewGrades = (cardId, context) => call("preview_grades", { cardId, context });
+
+/**
+ * Today's "which would you pick?" cards of one scope.
+ * @param {Scope} scope
+ * @param {StudyContext} context
+ * @param {NewCards} [newCards]
+ * @returns {Promise<ReviewQueue>}
+ */
+export const practiceQueue = (scope, context, newCards = "within_daily_limit") =>
+  call("practice_queue", { scope, context, newCards });
+
+/**
+ * The cards that practise telling two subjects apart, by their keys.
+ * @param {string} first
+ * @param {string} second
+ * @returns {Promise<ReviewQueue>}
+ */
+export const pairPractice = (first, second) => call("pair_practice", { first, second });
+
+/**
+ * Answers a scenario card with the subject whose key is `chosen`.
+ * @param {number} cardId
+ * @param {string} chosen
+ * @param {boolean} easy the learner marked it easy (a right pick then grades Easy)
+ * @param {StudyContext} context
+ * @returns {Promise<PracticeAnswer>}
+ */
+export const answerScenario = (cardId, chosen, easy, context) =>
+  call("answer_scenario", { cardId, chosen, easy, context });
+
+/**
+ * The pairs of subjects the learner mixes up most.
+ * @returns {Promise<ConfusionPair[]>}
+ */
+export const confusions = () => call("confusions");
 
 /**
  * @param {number} cardId

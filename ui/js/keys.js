@@ -10,7 +10,7 @@ function typingIn(target) {
 }
 
 /**
- * @typedef {"global" | "comparison" | "note" | "editor" | "review" | "drill" | "drill-answer" | "menu"} KeyScope
+ * @typedef {"global" | "comparison" | "note" | "editor" | "review" | "practice" | "drill" | "drill-answer" | "menu"} KeyScope
  * @typedef {"back" | "search" | "dashboard" | "list" | "settings" | "filter" | "help" | "new-comparison"} Shortcut
  * @typedef {object} Chord one way to press a binding
  * @property {string[]} keys accepted `KeyboardEvent.key` values
@@ -33,11 +33,13 @@ export const SCOPE_TITLE = {
   note: "In the note editor",
   editor: "Comparison editor",
   review: "Review",
+  practice: "Which would you pick? (a scenario card)",
   drill: "Drill, once handed in",
   "drill-answer": "Drill, writing the answer",
 };
 
 const GRADE_KEYS = ["1", "2", "3", "4"];
+const CHOICE_KEYS = ["1", "2", "3", "4", "5", "6"];
 
 /** @type {readonly KeyBinding[]} */
 export const KEYS = Object.freeze([
@@ -65,9 +67,15 @@ export const KEYS = Object.freeze([
   { action: "move-down", scope: "editor", chords: [{ alt: true, keys: ["ArrowDown"] }], label: "Move the current item (or subject) down" },
   { action: "reveal", scope: "review", chords: [{ keys: [" "] }], label: "Show the answer" },
   { action: "grade", scope: "review", chords: [{ keys: GRADE_KEYS }], shown: "1–4", label: "Grade: Again, Hard, Good, Easy" },
-  { action: "notes", scope: "review", chords: [{ keys: ["n"] }], label: "Show or hide your notes" },
+  { action: "notes", scope: "review", chords: [{ keys: ["n"] }], label: "Show or hide your notes, once the answer shows" },
   { action: "suspend", scope: "review", chords: [{ keys: ["s"] }], label: "Suspend this card" },
-  { action: "undo", scope: "review", chords: [{ mod: true, keys: ["z", "Z"] }], label: "Undo the last grade" },
+  { action: "undo", scope: "review", chords: [{ mod: true, keys: ["z", "Z"] }], label: "Undo, one grade or suspension at a time" },
+  { action: "choose", scope: "practice", chords: [{ keys: CHOICE_KEYS }], shown: "1–6", label: "Choose an answer" },
+  { action: "easy", scope: "practice", chords: [{ keys: ["e"] }], label: "Mark it easy before choosing (a right pick then counts as Easy)" },
+  { action: "next", scope: "practice", chords: [{ keys: [" "] }, { keys: ["Enter"] }], label: "On to the next card, once answered" },
+  { action: "notes", scope: "practice", chords: [{ keys: ["n"] }], label: "Show or hide your note on what decides it, once answered" },
+  { action: "suspend", scope: "practice", chords: [{ keys: ["s"] }], label: "Suspend this card" },
+  { action: "undo", scope: "practice", chords: [{ mod: true, keys: ["z", "Z"] }], label: "Undo, one answer or suspension at a time" },
   { action: "submit", scope: "drill-answer", chords: [{ mod: true, keys: ["Enter"] }], label: "Hand in your answer" },
   { action: "grade", scope: "drill", chords: [{ keys: GRADE_KEYS }], shown: "1–4", label: "Grade your answer" },
 ]);

@@ -6,6 +6,8 @@
 //   #/settings
 //   #/backups
 //   #/review[?category=..|?comparison=..][&more=1]   a review session (more: past the daily new-card limit)
+//   #/practice[?category=..|?comparison=..|?pair=a~b][&more=1]   "which would you pick?" (pair: two subject keys)
+//   #/confusions                            the pairs of subjects the learner mixes up
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 //   #/archived                              notes on items no longer in the library,
 //                                           and archived comparisons of the learner's own
@@ -16,7 +18,7 @@
  * A place in the app. `name` says which view; the rest are that view's
  * parameters (empty strings when a filter is unset).
  * @typedef {object} Route
- * @property {string} name dashboard, list, comparison, settings, backups, review, drill, drills, archived, editor, packs or not-found
+ * @property {string} name dashboard, list, comparison, settings, backups, review, practice, confusions, drill, drills, archived, editor, packs or not-found
  * @property {string} [id] the comparison's
  * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
  * @property {string} [highlight] searched words to mark on the landing item
@@ -27,6 +29,7 @@
  * @property {string} [draft] the editor's draft id ("" for a new comparison)
  * @property {string} [comparison] what a review or drill is about
  * @property {string} [more] "1" when a review of a comparison or category goes past the daily new-card limit
+ * @property {string} [pair] two subject keys joined by "~": a practice of that confused pair
  * @property {string} [path] what a not-found address asked for
  */
 
@@ -61,6 +64,16 @@ export function parseRoute(hash) {
   if (parts[0] === "review" && parts.length === 1) {
     return { name: "review", category: params.category ?? "", comparison: params.comparison ?? "", more: params.more ?? "" };
   }
+  if (parts[0] === "practice" && parts.length === 1) {
+    return {
+      name: "practice",
+      category: params.category ?? "",
+      comparison: params.comparison ?? "",
+      pair: params.pair ?? "",
+      more: params.more ?? "",
+    };
+  }
+  if (parts[0] === "confusions" && parts.length === 1) return { name: "confusions" };
   if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
   if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
   if (parts[0] === "archived" && parts.length === 1) return { name: "archived" };
@@ -99,6 +112,14 @@ export function buildHash(route) {
       const query = params.toString();
       return query ? `#/review?${query}` : "#/review";
     }
+    case "practice": {
+      const params = new URLSearchParams();
+      for (const key of ["category", "comparison", "pair", "more"]) if (route[key]) params.set(key, route[key]);
+      const query = params.toString();
+      return query ? `#/practice?${query}` : "#/practice";
+    }
+    case "confusions":
+      return "#/confusions";
     case "drill":
       return route.comparison ? `#/drill?comparison=${encodeURIComponent(route.comparison)}` : "#/drill";
     case "drills":

@@ -16,6 +16,7 @@ export const SECTION_LABEL = Object.freeze({
   mistake: "mistake",
   interview_tip: "interview tip",
   dimension: "grid row",
+  scenario: "scenario",
 });
 
 /**
@@ -31,4 +32,5 @@ export const SECTION_TITLE = Object.freeze({
   mistake: "Common mistake",
   interview_tip: "Interview tip",
   dimension: "At a glance",
+  scenario: "Scenario",
 });

@@ -67,3 +67,17 @@ test("buildHash and parseRoute round-trip", () => {
   }
   assert.equal(buildHash({ name: "list" }), "#/comparisons");
 });
+
+test("a review or practice keeps its scope, its pair and going past the limit through a round trip", () => {
+  const review = parseRoute("#/review?comparison=ec2-vs-lambda&more=1");
+  assert.deepEqual(review, { name: "review", category: "", comparison: "ec2-vs-lambda", more: "1" });
+  assert.equal(buildHash(review), "#/review?comparison=ec2-vs-lambda&more=1");
+  const pair = parseRoute("#/practice?pair=aws-fargate~aws-lambda");
+  assert.deepEqual(pair, { name: "practice", category: "", comparison: "", pair: "aws-fargate~aws-lambda", more: "" });
+  assert.equal(buildHash(pair), "#/practice?pair=aws-fargate%7Eaws-lambda");
+  assert.deepEqual(parseRoute(buildHash(pair)), pair);
+  assert.equal(buildHash(parseRoute("#/practice")), "#/practice");
+  assert.equal(buildHash(parseRoute("#/practice?category=AI%20%26%20ML")), "#/practice?category=AI+%26+ML");
+  assert.deepEqual(parseRoute("#/confusions"), { name: "confusions" });
+  assert.equal(buildHash({ name: "confusions" }), "#/confusions");
+});

@@ -43,7 +43,7 @@ test("the list names the review, drill, menu and zoom keys the first list left o
 const HANDLERS = [
   ["ui/js/views/comparison.js", ["comparison"]],
   ["ui/js/note-editor.js", ["note"]],
-  ["ui/js/views/review.js", ["review"]],
+  ["ui/js/views/review.js", ["review", "practice"]],
   ["ui/js/views/drill.js", ["drill", "drill-answer"]],
   ["ui/js/menu.js", ["menu"]],
 ];
@@ -82,6 +82,10 @@ test("the table answers what the handlers act on", () => {
   assert.equal(actionFor(key("4"), "drill"), "grade");
   assert.equal(actionFor(key("Enter", { metaKey: true }), "drill-answer"), "submit");
   assert.equal(actionFor(key("x"), "review"), null);
+  assert.equal(actionFor(key("5"), "practice"), "choose", "a scenario offers up to six choices");
+  assert.equal(actionFor(key("7"), "practice"), null);
+  assert.equal(actionFor(key("Enter"), "practice"), "next");
+  assert.equal(actionFor(key("e"), "practice"), "easy");
   assert.equal(actionFor(key("p", { ctrlKey: true }), "menu"), "print", "Ctrl+P prints, from the page");
   assert.equal(actionFor(key("P", { metaKey: true }), "menu"), "print");
   assert.equal(actionFor(key("p"), "menu"), null, "a plain p is typing");

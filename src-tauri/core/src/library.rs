@@ -264,6 +264,8 @@ pub fn get_comparison(conn: &Connection, id: &str) -> Result<ComparisonPage> {
                     .unwrap_or_default();
                 page.grid.push(GridRow { row: item, values });
             }
+            // Scenarios are practice cards; they are never items of a page.
+            Section::Scenario => {}
         }
     }
     Ok(page)

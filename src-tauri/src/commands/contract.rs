@@ -66,6 +66,25 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ("grade_card", vec![("cardId", json!(1)), ("grade", json!(3)), ("context", context.clone())]),
         ("suspend_card", vec![("cardId", json!(1)), ("suspended", json!(true))]),
         ("preview_grades", vec![("cardId", json!(1)), ("context", context.clone())]),
+        (
+            "practice_queue",
+            vec![
+                ("scope", json!({ "kind": "all" })),
+                ("context", context.clone()),
+                ("newCards", json!("within_daily_limit")),
+            ],
+        ),
+        ("pair_practice", vec![("first", json!("aws-lambda")), ("second", json!("amazon-ec2"))]),
+        (
+            "answer_scenario",
+            vec![
+                ("cardId", json!(1)),
+                ("chosen", json!("aws-lambda")),
+                ("easy", json!(false)),
+                ("context", context.clone()),
+            ],
+        ),
+        ("confusions", vec![]),
         ("create_card", with(note(), vec![("front", json!("q")), ("back", json!("a"))])),
         ("comparison_progress", vec![]),
         (

@@ -11,6 +11,7 @@ pub mod library;
 pub mod notes;
 pub mod own;
 pub mod packs;
+pub mod practice;
 mod state;
 pub mod status;
 pub mod study;
@@ -59,6 +60,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         study::save_drill,
         study::grade_drill,
         study::list_drills,
+        practice::practice_queue,
+        practice::pair_practice,
+        practice::answer_scenario,
+        practice::confusions,
         own::create_draft,
         own::save_draft,
         own::check_draft,

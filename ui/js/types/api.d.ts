@@ -60,7 +60,7 @@ noteCount: number | null, };
 
 export type AutoBackupStatus = { lastBackupAt: number | null, lastError: string | null, };
 
-export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip" | "dimension";
+export type Section = "comparison" | "subject" | "difference" | "when_to_use" | "tradeoff" | "mistake" | "interview_tip" | "dimension" | "scenario";
 
 export type ComparisonSummary = { id: string, title: string, category: string, summary: string, tags: Array<string>, noteCount: number, 
 /**
@@ -205,7 +205,7 @@ export type Grade = "Again" | "Hard" | "Good" | "Easy";
 
 export type Scope = { "kind": "all" } | { "kind": "category", "value": string } | { "kind": "comparison", "value": string };
 
-export type CardKind = "which_one" | "recall_list" | "interview" | "custom" | "grid";
+export type CardKind = "which_one" | "recall_list" | "interview" | "custom" | "grid" | "scenario";
 
 export type CardState = "new" | "review";
 
@@ -219,7 +219,11 @@ answer: Array<string>,
 /**
  * The learner's notes on what the card asks about, as Markdown.
  */
-notes: Array<string>, state: CardState, suspended: boolean, };
+notes: Array<string>, 
+/**
+ * What a scenario card offers to pick from; empty for other kinds.
+ */
+choices: Array<Choice>, state: CardState, suspended: boolean, };
 
 export type Graded = { card: CardSchedule, intervalDays: number, };
 
@@ -255,7 +259,11 @@ archivedCount: number,
 /**
  * Comparisons of the learner's own that are archived, restorable.
  */
-archivedComparisons: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, };
+archivedComparisons: number, categories: Array<CategoryCount>, recentViews: Array<ComparisonSummary>, recentNotes: Array<NoteWithPlace>, 
+/**
+ * The three pairs of subjects the learner mixes up most.
+ */
+confusions: Array<ConfusionPair>, };
 
 export type SavedNote = { outcome: SaveOutcome, note: Note | null, 
 /**
@@ -280,6 +288,16 @@ export type UndoneStep = { card: CardFace, action: UndoAction, };
 export type GradePreview = { again: number, hard: number, good: number, easy: number, };
 
 export type UndoAction = "grade" | "suspend";
+
+export type Choice = { key: string, name: string, };
+
+export type PracticeAnswer = { correct: boolean, right: Choice, chosen: Choice, becauseSection: Section, becauseItem: string, becauseText: string, note: string | null, graded: Graded, };
+
+export type ConfusionPair = { 
+/**
+ * The category of the comparison where it happened last.
+ */
+category: string, first: Choice, second: Choice, count: number, lastAt: number, };
 
 export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, 
 /**

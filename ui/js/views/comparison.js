@@ -82,6 +82,7 @@ function actionsBar(page) {
         <a id="back-to-list" class="back-link" href="#/comparisons" title="Back (Alt+←)"><span aria-hidden="true">← </span>Back to Comparisons</a>
         <span class="button-row">
           <a class="button" href="${buildHash({ name: "review", comparison: page.id })}" id="review-comparison">Review</a>
+          <a class="button" href="${buildHash({ name: "practice", comparison: page.id })}" id="practice-comparison">Which would you pick?</a>
           <a class="button" href="${buildHash({ name: "drill", comparison: page.id })}" id="drill-comparison">Drill</a>
           <button type="button" id="export-comparison">Export my notes…</button>
           ${page.origin === "mine"

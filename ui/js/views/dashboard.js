@@ -95,6 +95,7 @@ function studyPanel(study) {
       <h2 id="study-title">Study</h2>
       <div class="button-row">
         <a class="button primary" id="start-review" href="#/review">Start review</a>
+        <a class="button" id="start-practice" href="#/practice">Which would you pick?</a>
         <a class="button" href="#/drill">Interview drill</a>
       </div>
     </div>
@@ -113,6 +114,23 @@ function studyPanel(study) {
       ${study.categories.map(progressRow)}
     </ul>
   </section>`;
+}
+
+/**
+ * The pairs the learner mixes up most, when there are any. (The Confusions
+ * view has the full list; its module stays off the first view.)
+ * @param {import('../types/api').ConfusionPair[]} pairs
+ */
+function confusionsPanel(pairs) {
+  if (!pairs.length) return "";
+  return html`<section class="panel" aria-labelledby="confusions-title" id="dashboard-confusions">
+      <h2 id="confusions-title">Pairs you confuse</h2>
+      <ul class="confusion-list">${pairs.map(
+        (p) => html`<li class="confusion" data-pair="${p.first.key}~${p.second.key}"><span class="confusion-names"><strong>${p.first.name}</strong> and <strong>${p.second.name}</strong></span>
+          <span class="muted">${count(p.count, "time")}</span>
+          <a href="${buildHash({ name: "practice", pair: `${p.first.key}~${p.second.key}` })}">Practise</a></li>`,
+      )}</ul>
+      <p><a href="#/confusions">All of them</a></p></section>`;
 }
 
 /** @param {Dashboard} data */
@@ -226,6 +244,7 @@ function dashboardMarkup(data) {
         ${categoriesPanel(data.categories)}
         ${recentViewsPanel(data.recentViews)}
         ${recentNotesPanel(data.recentNotes)}
+        ${confusionsPanel(data.confusions)}
       </div>
     </section>`;
 }

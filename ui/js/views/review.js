@@ -1,5 +1,8 @@
 // A review session: the front, Space to reveal, 1–4 to grade (each button
 // says the interval it gives), Ctrl+Z to walk back grades and suspensions.
+// A scenario card ("which would you pick?") is answered instead: 1–6 picks,
+// graded by whether the pick was right. #/practice is the same session with
+// scenario cards only (of a scope, or of a pair the learner confuses).
 
 import * as api from "../api.js";
 import { attempt, isGone } from "../actions.js";
@@ -8,9 +11,11 @@ import { actionFor } from "../keys.js";
 import { count } from "../plural.js";
 import { buildHash } from "../router.js";
 import { GRADES, createReviewSession, intervalText, studyContext } from "../study.js";
+import { scenarioBody } from "./scenario.js";
 
 /** @typedef {import('../types/api').CardFace} CardFace */
 /** @typedef {import('../types/api').GradePreview} GradePreview */
+/** @typedef {import('../types/api').PracticeAnswer} PracticeAnswer */
 /** @typedef {import('../types/api').Scope} Scope */
 /** @typedef {import('../router.js').Route} Route */
 
@@ -25,6 +30,9 @@ import { GRADES, createReviewSession, intervalText, studyContext } from "../stud
  * @property {GradePreview | null} preview what each grade would do to the current card
  * @property {Route} route
  * @property {number} heldBack new cards of this scope the daily limit left for another day
+ * @property {boolean} practice #/practice: scenario cards only
+ * @property {{ card: CardFace, result: PracticeAnswer } | null} answered the scenario just answered, shown until Next
+ * @property {boolean} easy the learner marked the current scenario easy before choosing
  */
 
 /** @param {Route} route @returns {Scope} */
@@ -36,25 +44,33 @@ function scopeOf(route) {
 
 /** @param {Route} route @param {CardFace[]} cards */
 function scopeLabel(route, cards) {
+  if (route.pair) return "A pair you confuse";
   return route.comparison ? cards[0]?.comparisonTitle ?? "This comparison" : route.category || "All comparisons";
+}
+
+/** The two subject keys of a `pair` route, or null. @param {Route} route */
+function pairOf(route) {
+  const keys = (route.pair ?? "").split("~");
+  return keys.length === 2 && keys[0] && keys[1] ? /** @type {[string, string]} */ (keys) : null;
 }
 
 // --- markup ---------------------------------------------------------------------
 
-/** @param {string} label */
-function sessionMarkup(label) {
+/** @param {string} label @param {boolean} practice */
+function sessionMarkup(label, practice) {
   return html`
-    <section id="review" class="review">
+    <section id="review" class="review" data-mode="${practice ? "practice" : "review"}">
       <header class="view-header review-header">
         <div>
-          <span class="eyebrow">Review · ${label}</span>
-          <h1 tabindex="-1">Today's recall</h1>
+          <span class="eyebrow">${practice ? "Practice" : "Review"} · ${label}</span>
+          <h1 tabindex="-1">${practice ? "Which would you pick?" : "Today's recall"}</h1>
         </div>
         <p id="review-remaining" class="review-count" aria-live="polite"></p>
       </header>
       <div id="review-card"></div>
       <p class="muted review-keys"><kbd>Space</kbd> show the answer · <kbd>1</kbd>–<kbd>4</kbd> grade ·
-        <kbd>n</kbd> your notes (with the answer) · <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, step by step · <kbd>s</kbd> suspend this card</p>
+        <kbd>n</kbd> your notes (with the answer) · <kbd>Ctrl</kbd> <kbd>Z</kbd> undo, step by step · <kbd>s</kbd> suspend this card.
+        Scenarios: <kbd>1</kbd>–<kbd>6</kbd> pick, <kbd>e</kbd> mark easy first, <kbd>Space</kbd> next</p>
     </section>`;
 }
 
@@ -68,14 +84,16 @@ function doneMarkup(reviewed, newPerDay, route, heldBack) {
   const scoped = Boolean(route.comparison || route.category);
   const more =
     scoped && heldBack && !route.more
-      ? html`<p><a class="button" id="review-more" href="${buildHash({ ...route, name: "review", more: "1" })}">Study ${count(heldBack, "more new card")} from ${route.comparison ? "this comparison" : "this category"}</a>
+      ? html`<p><a class="button" id="review-more" href="${buildHash({ ...route, more: "1" })}">Study ${count(heldBack, "more new card")} from ${route.comparison ? "this comparison" : "this category"}</a>
           <span class="muted">past today's limit of ${newPerDay}</span></p>`
       : "";
+  const practice = route.name === "practice";
+  const what = practice ? "practise" : "review";
   return html`<div class="panel empty-state review-done">
-        <h2>${reviewed ? "All done for now" : "Nothing to review right now"}</h2>
-        <p>${reviewed ? `You reviewed ${count(reviewed, "card")}. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); reviewed ones come back when FSRS says they are due.</p>
+        <h2>${reviewed ? "All done for now" : `Nothing to ${what} right now`}</h2>
+        <p>${reviewed ? `You answered ${count(reviewed, "card")}. ` : ""}New cards arrive each day (${newPerDay} a day, set in Settings); answered ones come back when FSRS says they are due.</p>
         ${more}
-        <p><a href="#/">Back to the dashboard</a> · <a href="#/drill">Try an interview drill</a></p></div>`;
+        <p><a href="#/">Back to the dashboard</a> · ${practice ? html`<a href="#/confusions">The pairs you confuse</a>` : html`<a href="#/drill">Try an interview drill</a>`}</p></div>`;
 }
 
 /**
@@ -125,14 +143,13 @@ function sourceHash(card) {
 
 /**
  * @param {CardFace} card
- * @param {import('../dom.js').Markup} answer the answer, or the button that shows it
+ * @param {import('../dom.js').Markup} body the front and the answer, or the button that shows it
  */
-function cardMarkup(card, answer) {
+function cardMarkup(card, body) {
   return html`<article class="panel review-card" data-card-id="${card.id}" data-kind="${card.kind}">
         <span class="eyebrow">${card.prompt}</span>
         <p class="review-from"><a href="${sourceHash(card)}">${card.comparisonTitle}</a> · ${card.category}</p>
-        <p class="review-front">${card.front}</p>
-        ${answer}
+        ${body}
       </article>`;
 }
 
@@ -140,22 +157,78 @@ const REVEAL_BUTTON = html`<button type="button" id="reveal" class="primary">Sho
 
 // --- behaviour ------------------------------------------------------------------
 
-/** Shows the count and the current card (or the end of the session). @param {ReviewState} s */
-async function paint(s) {
+/** @param {ReviewState} s */
+function paintCount(s) {
   const { session } = s;
   s.remainingEl.dataset.count = String(session.remaining);
   s.remainingEl.textContent = session.remaining
     ? `${session.remaining} left · ${session.reviewed} done`
     : `${session.reviewed} done`;
+}
+
+/** Shows the count and the current card (or the end of the session). @param {ReviewState} s */
+async function paint(s) {
+  const { session } = s;
+  paintCount(s);
+  if (s.answered) return paintAnswered(s);
   const card = session.current;
   if (!card) {
     s.cardEl.innerHTML = doneMarkup(session.reviewed, s.ctx.prefs.get("newPerDay"), s.route, s.heldBack).markup;
     return;
   }
+  if (card.kind === "scenario") {
+    s.cardEl.innerHTML = cardMarkup(card, scenarioBody(card, { result: null, easy: s.easy, noteHtml: null })).markup;
+    /** @type {HTMLElement | null} */ (s.cardEl.querySelector(".choice"))?.focus();
+    return;
+  }
   const notes = session.revealed && s.showNotes ? await notesMarkup(card) : "";
   const answer = session.revealed ? answerMarkup(card, notes, s.preview) : REVEAL_BUTTON;
-  s.cardEl.innerHTML = cardMarkup(card, answer).markup;
+  s.cardEl.innerHTML = cardMarkup(card, html`<p class="review-front">${card.front}</p>${answer}`).markup;
   /** @type {HTMLElement | null} */ (s.cardEl.querySelector("#reveal") ?? s.cardEl.querySelector(".grade-3"))?.focus();
+}
+
+/** The scenario just answered, with its result, until Next. @param {ReviewState} s */
+async function paintAnswered(s) {
+  const answered = s.answered;
+  if (!answered) return;
+  const { card, result } = answered;
+  const noteHtml = s.showNotes && result.note ? await api.renderMarkdown(result.note).catch(() => null) : null;
+  s.cardEl.innerHTML = cardMarkup(card, scenarioBody(card, { result, easy: s.easy, noteHtml })).markup;
+  /** @type {HTMLElement | null} */ (s.cardEl.querySelector("#practice-next"))?.focus();
+}
+
+/**
+ * Answers the current scenario with its `index`th choice (1-based).
+ * @param {ReviewState} s
+ * @param {number} index
+ */
+function choose(s, index) {
+  const card = s.session.current;
+  const choice = card?.choices[index - 1];
+  if (!card || card.kind !== "scenario" || !choice || s.answered) return;
+  return exclusive(s, () =>
+    attempt(
+      async () => {
+        const result = await api.answerScenario(card.id, choice.key, s.easy, studyContext(s.ctx.prefs));
+        s.session.graded();
+        s.answered = { card, result };
+        s.showNotes = false;
+        paintCount(s);
+        await paintAnswered(s);
+      },
+      s.ctx.toast,
+      { prefix: "Could not save the answer: ", onError: (error) => dropIfGone(s, error) },
+    ),
+  );
+}
+
+/** On from an answered scenario to the next card. @param {ReviewState} s */
+function next(s) {
+  if (!s.answered) return;
+  s.answered = null;
+  s.easy = false;
+  s.showNotes = false;
+  return paint(s);
 }
 
 /**
@@ -224,6 +297,8 @@ function undo(s) {
         const step = await api.undoReview();
         if (!step) return s.ctx.toast("Nothing to undo.");
         s.session.undone(step.card);
+        s.answered = null;
+        s.easy = false;
         s.preview = null;
         s.ctx.toast(step.action === "suspend" ? "Undone: the card is no longer suspended." : "Undone: the card is back as it was.");
         await paint(s);
@@ -237,7 +312,7 @@ function undo(s) {
 /** @param {ReviewState} s */
 function suspend(s) {
   const card = s.session.current;
-  if (!card) return;
+  if (!card || s.answered) return;
   return exclusive(s, () =>
     attempt(
       async () => {
@@ -256,6 +331,8 @@ function suspend(s) {
 function onKey(s, e) {
   if (closestTarget(e, "input, textarea, select, dialog[open]")) return;
   const { session } = s;
+  const scenario = Boolean(s.answered) || session.current?.kind === "scenario";
+  if (scenario) return onPracticeKey(s, e, actionFor(e, "practice"));
   const action = actionFor(e, "review");
   if (action === "undo") {
     e.preventDefault();
@@ -277,8 +354,41 @@ function onKey(s, e) {
   }
 }
 
+/**
+ * The keys of a scenario card, before and after its answer.
+ * @param {ReviewState} s
+ * @param {KeyboardEvent} e
+ * @param {string | null} action
+ */
+function onPracticeKey(s, e, action) {
+  // Enter on a focused choice is a click on it until there is an answer to move on from.
+  if (!action || (action === "next" && !s.answered)) return;
+  e.preventDefault();
+  if (action === "undo") undo(s);
+  else if (action === "choose") choose(s, Number(e.key));
+  else if (action === "next") next(s);
+  else if (action === "suspend") suspend(s);
+  else if (action === "easy" && !s.answered) {
+    s.easy = !s.easy;
+    const box = /** @type {HTMLInputElement | null} */ (s.cardEl.querySelector("#practice-easy"));
+    if (box) box.checked = s.easy;
+  } else if (action === "notes") {
+    if (!s.answered) return s.ctx.toast("Your note shows with the answer: pick one first.");
+    s.showNotes = !s.showNotes;
+    paintAnswered(s);
+  }
+}
+
 /** @param {ReviewState} s @param {MouseEvent} e */
 async function onCardClick(s, e) {
+  const choice = closestTarget(e, "button.choice");
+  if (choice) return choose(s, Number(choice.dataset.index));
+  if (closestTarget(e, "#practice-next")) return next(s);
+  const easy = /** @type {HTMLInputElement | null} */ (closestTarget(e, "#practice-easy"));
+  if (easy) {
+    s.easy = easy.checked;
+    return;
+  }
   if (closestTarget(e, "#reveal")) await reveal(s);
   const button = closestTarget(e, "button[data-grade]");
   if (button) await grade(s, Number(button.dataset.grade));
@@ -288,8 +398,15 @@ async function onCardClick(s, e) {
 export async function render(view, route, ctx) {
   const scope = scopeOf(route);
   const pastLimit = route.more === "1" && scope.kind !== "all";
-  const queue = await api.reviewQueue(scope, studyContext(ctx.prefs), pastLimit ? "past_daily_limit" : "within_daily_limit");
-  view.innerHTML = sessionMarkup(scopeLabel(route, queue.cards)).markup;
+  const newCards = pastLimit ? "past_daily_limit" : "within_daily_limit";
+  const practice = route.name === "practice";
+  const pair = practice ? pairOf(route) : null;
+  const queue = pair
+    ? await api.pairPractice(pair[0], pair[1])
+    : practice
+      ? await api.practiceQueue(scope, studyContext(ctx.prefs), newCards)
+      : await api.reviewQueue(scope, studyContext(ctx.prefs), newCards);
+  view.innerHTML = sessionMarkup(scopeLabel(route, queue.cards), practice).markup;
   /** @type {ReviewState} */
   const s = {
     ctx,
@@ -301,13 +418,16 @@ export async function render(view, route, ctx) {
     preview: null,
     route,
     heldBack: queue.newHeldBack,
+    practice,
+    answered: null,
+    easy: false,
   };
   const keydown = (/** @type {KeyboardEvent} */ e) => onKey(s, e);
   document.addEventListener("keydown", keydown);
   s.cardEl.addEventListener("click", (e) => onCardClick(s, e));
   await paint(s);
   return {
-    focusTarget: view.querySelector("#reveal") ?? view.querySelector("h1"),
+    focusTarget: view.querySelector("#reveal") ?? view.querySelector(".choice") ?? view.querySelector("h1"),
     dispose: () => document.removeEventListener("keydown", keydown),
   };
 }

@@ -147,6 +147,8 @@ pub enum Section {
     InterviewTip,
     /// A row of the at-a-glance grid.
     Dimension,
+    /// A "which would you pick?" situation: a practice card, not a note target.
+    Scenario,
 }
 
 impl Section {
@@ -164,6 +166,7 @@ impl Section {
             Section::Mistake => "mistake",
             Section::InterviewTip => "interview tip",
             Section::Dimension => "grid row",
+            Section::Scenario => "scenario",
         }
     }
 }
@@ -177,6 +180,7 @@ crate::text_enum!(Section, "section", {
     Mistake => "mistake",
     InterviewTip => "interview_tip",
     Dimension => "dimension",
+    Scenario => "scenario",
 });
 
 impl Comparison {

@@ -143,6 +143,7 @@ pub fn comparison_markdown(conn: &Connection, comparison_id: &str) -> Result<Com
             (Section::InterviewTip, _) => "Interview tip".to_string(),
             (Section::Dimension, Some(label)) => format!("At a glance: {label}"),
             (Section::Dimension, None) => "At a glance".to_string(),
+            (Section::Scenario, _) => "Scenario".to_string(),
             (other, None) => format!("{} {item_id}", capitalized(other.label())),
         };
         let archived = if retired { " (archived: no longer in the library)" } else { "" };

@@ -12,6 +12,7 @@ use crate::notes::{self, NoteWithPlace};
 use crate::search::{self, SearchQuery, SearchResults};
 use crate::store::{import_library, library_is_current, ImportReport, Origin, Store};
 use crate::study::cards::sync_cards;
+use crate::study::practice::ConfusionPair;
 use crate::study::progress::{stats, StudyStats};
 use crate::study::{Clock, StudySettings};
 
@@ -54,6 +55,8 @@ pub struct Dashboard {
     pub categories: Vec<CategoryCount>,
     pub recent_views: Vec<ComparisonSummary>,
     pub recent_notes: Vec<NoteWithPlace>,
+    /// The three pairs of subjects the learner mixes up most.
+    pub confusions: Vec<ConfusionPair>,
 }
 
 /// Everything the dashboard shows, in one call: it is the usual first view.
@@ -71,6 +74,7 @@ pub fn dashboard(store: &Store, clock: Clock, settings: StudySettings) -> Result
             categories: library::categories(conn)?,
             recent_views: library::recent_views(conn, 6)?,
             recent_notes: notes::recent_notes(conn, 6)?,
+            confusions: crate::study::practice::confusion_pairs(conn, 3)?,
         })
     })
 }

@@ -7,9 +7,11 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::notes::NoteKey;
 use crate::store::Store;
-use crate::study::cards;
+use crate::study::cards::{self, CardKind};
 use crate::study::drills::{self, Drill, DrillAnswer};
 use crate::study::face::{card_face, CardFace};
+use crate::study::interleave::{interleave, Waiting};
+use crate::study::practice::{self, ConfusionPair, PracticeAnswer};
 use crate::study::progress::{self, ComparisonProgress};
 use crate::study::queue::{build_queue_with, NewCards};
 use crate::study::review::{self, GradePreview, Graded, UndoAction};
@@ -35,10 +37,61 @@ pub fn review_queue(
     new_cards: NewCards,
 ) -> Result<ReviewQueue> {
     store.read("building today's queue", |conn| {
-        let queue = build_queue_with(conn, scope, clock, settings, new_cards)?;
+        let queue = build_queue_with(conn, scope, clock, settings, new_cards, None)?;
         let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
         Ok(ReviewQueue { cards, due: queue.due, new: queue.new, new_held_back: queue.new_held_back })
     })
+}
+
+/// Today's "which would you pick?" cards of one scope: the scenarios due
+/// and new ones, as in a review, and nothing else.
+pub fn practice_queue(
+    store: &Store,
+    scope: &Scope,
+    clock: Clock,
+    settings: StudySettings,
+    new_cards: NewCards,
+) -> Result<ReviewQueue> {
+    store.read("building a practice session", |conn| {
+        let queue = build_queue_with(conn, scope, clock, settings, new_cards, Some(CardKind::Scenario))?;
+        let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
+        Ok(ReviewQueue { cards, due: queue.due, new: queue.new, new_held_back: queue.new_held_back })
+    })
+}
+
+/// A session that practises telling two subjects apart (by their keys),
+/// whatever their schedule: the scenarios answered by either and the
+/// differences of comparisons that have both, interleaved.
+pub fn pair_practice(store: &Store, first: &str, second: &str) -> Result<ReviewQueue> {
+    store.read("building a pair's practice", |conn| {
+        let waiting: Vec<Waiting> = practice::pair_cards(conn, first, second)?
+            .into_iter()
+            .map(|(card, comparison)| Waiting { card, comparison })
+            .collect();
+        let total = waiting.len();
+        let cards = interleave(waiting).iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
+        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+    })
+}
+
+/// Answers a scenario card by picking a subject: graded objectively, and a
+/// wrong pick kept as a confusion, in one transaction.
+pub fn answer_scenario(
+    store: &mut Store,
+    card_id: i64,
+    chosen_key: &str,
+    easy: bool,
+    clock: Clock,
+    settings: StudySettings,
+) -> Result<PracticeAnswer> {
+    store.transact("answering a scenario", |tx| {
+        practice::answer_scenario(tx, card_id, chosen_key, easy, clock, settings)
+    })
+}
+
+/// The pairs of subjects the learner mixes up most.
+pub fn confusions(store: &Store, limit: usize) -> Result<Vec<ConfusionPair>> {
+    store.read("listing confusions", |conn| practice::confusion_pairs(conn, limit))
 }
 
 pub fn grade_card(

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_own_and_packs.sql"),
     include_str!("../../migrations/0007_grid_cards.sql"),
     include_str!("../../migrations/0008_undo_steps.sql"),
+    include_str!("../../migrations/0009_practice.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

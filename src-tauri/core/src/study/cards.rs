@@ -22,6 +22,8 @@ pub enum CardKind {
     Custom,
     /// A row of the at-a-glance grid: its value for each subject.
     Grid,
+    /// "Which would you pick?": a scenario, answered by picking a subject.
+    Scenario,
 }
 
 crate::text_enum!(CardKind, "card kind", {
@@ -30,6 +32,7 @@ crate::text_enum!(CardKind, "card kind", {
     Interview => "interview",
     Custom => "custom",
     Grid => "grid",
+    Scenario => "scenario",
 });
 
 /// Where a card is in its life: never graded, or scheduled by FSRS.
@@ -100,6 +103,10 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
          UNION ALL
          SELECT comparison_id, 'grid', section, item_id, ?1 FROM item
          WHERE retired = 0 AND section = 'dimension'
+         UNION ALL
+         SELECT m.id, 'scenario', 'scenario', s.value ->> 'id', ?1
+         FROM comparison m, json_each(m.document, '$.scenarios') s
+         WHERE m.retired = 0 AND m.document IS NOT NULL
          ON CONFLICT (comparison_id, kind, section, item_id) WHERE kind <> 'custom' DO UPDATE SET retired = 0",
         [now],
     )?;
@@ -108,6 +115,13 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
          WHERE retired = 0 AND kind IN ('which_one', 'interview', 'grid') AND NOT EXISTS (
              SELECT 1 FROM item i WHERE i.retired = 0 AND i.comparison_id = card.comparison_id
                AND i.section = card.section AND i.item_id = card.item_id)",
+        [],
+    )?;
+    tx.execute(
+        "UPDATE card SET retired = 1
+         WHERE retired = 0 AND kind = 'scenario' AND NOT EXISTS (
+             SELECT 1 FROM comparison m, json_each(m.document, '$.scenarios') s
+             WHERE m.id = card.comparison_id AND m.retired = 0 AND s.value ->> 'id' = card.item_id)",
         [],
     )?;
     tx.execute(

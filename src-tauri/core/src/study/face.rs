@@ -13,6 +13,7 @@ use crate::error::{Entity, OrNotFound, Result};
 use crate::library::comparison_head;
 use crate::store::comparison_document;
 use crate::study::cards::{CardKind, CardState};
+use crate::study::practice::{choices_for, Choice};
 
 /// What the learner sees: the question, and the answer once revealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -31,6 +32,8 @@ pub struct CardFace {
     pub answer: Vec<String>,
     /// The learner's notes on what the card asks about, as Markdown.
     pub notes: Vec<String>,
+    /// What a scenario card offers to pick from; empty for other kinds.
+    pub choices: Vec<Choice>,
     pub state: CardState,
     pub suspended: bool,
 }
@@ -92,6 +95,7 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
             .optional()?)
     };
     let names: Vec<&str> = subjects.iter().map(|s| s.name.as_str()).collect();
+    let mut choices = Vec::new();
     let (prompt, front, answer, notes) = match row.kind {
         CardKind::WhichOne => {
             let text = item_text(row.section, &row.item_id)?;
@@ -154,6 +158,21 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
                 note_on(Section::Dimension, &row.item_id)?.into_iter().collect(),
             )
         }
+        CardKind::Scenario => {
+            let document = comparison_document(conn, &row.comparison_id)?;
+            let scenario = document.scenarios.iter().find(|s| s.id == row.item_id);
+            let right = scenario
+                .and_then(|s| document.subjects.iter().find(|subject| subject.id == s.answer))
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            choices = choices_for(conn, row.id)?;
+            (
+                "Which would you pick?".to_string(),
+                scenario.map(|s| s.text.clone()).unwrap_or_default(),
+                vec![right],
+                Vec::new(),
+            )
+        }
         CardKind::Custom => (
             "Your card".to_string(),
             row.front.clone().unwrap_or_default(),
@@ -173,6 +192,7 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
         front,
         answer,
         notes,
+        choices,
         state: row.state,
         suspended: row.suspended,
     })

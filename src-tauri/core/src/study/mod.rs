@@ -7,6 +7,7 @@ pub mod cards;
 pub mod drills;
 pub mod face;
 pub mod interleave;
+pub mod practice;
 pub mod progress;
 pub mod queue;
 pub mod review;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::study::cards::CardState;
+use crate::study::cards::{CardKind, CardState};
 use crate::study::interleave::{choose_new, interleave, NewCandidate, Waiting};
 use crate::study::{Clock, Scope, StudySettings};
 
@@ -38,7 +38,7 @@ pub enum NewCards {
 }
 
 pub fn build_queue(conn: &Connection, scope: &Scope, clock: Clock, settings: StudySettings) -> Result<Queue> {
-    build_queue_with(conn, scope, clock, settings, NewCards::WithinDailyLimit)
+    build_queue_with(conn, scope, clock, settings, NewCards::WithinDailyLimit, None)
 }
 
 pub fn build_queue_with(
@@ -47,15 +47,17 @@ pub fn build_queue_with(
     clock: Clock,
     settings: StudySettings,
     new_cards: NewCards,
+    only: Option<CardKind>,
 ) -> Result<Queue> {
     let (condition, value) = scope.condition();
     let mut due_stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.comparison_id FROM card c JOIN comparison m ON m.id = c.comparison_id
          WHERE c.retired = 0 AND c.suspended = 0 AND c.state <> ?3 AND c.due <= ?1 AND m.retired = 0 AND {condition}
+           AND (?4 IS NULL OR c.kind = ?4)
          ORDER BY c.due, c.id"
     ))?;
     let due: Vec<Waiting> = due_stmt
-        .query_map(params![clock.now, value, CardState::New], |r| {
+        .query_map(params![clock.now, value, CardState::New, only], |r| {
             Ok(Waiting { card: r.get(0)?, comparison: r.get(1)? })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -76,10 +78,11 @@ pub fn build_queue_with(
                 max(coalesce((SELECT v.viewed_at FROM recent_view v WHERE v.comparison_id = m.id), -1),
                     coalesce((SELECT max(n.updated_at) FROM note n WHERE n.comparison_id = m.id), -1))
          FROM card c JOIN comparison m ON m.id = c.comparison_id
-         WHERE c.retired = 0 AND c.suspended = 0 AND c.state = ?1 AND m.retired = 0 AND {condition}"
+         WHERE c.retired = 0 AND c.suspended = 0 AND c.state = ?1 AND m.retired = 0 AND {condition}
+           AND (?3 IS NULL OR c.kind = ?3)"
     ))?;
     let candidates: Vec<NewCandidate> = new_stmt
-        .query_map(params![CardState::New, value], |r| {
+        .query_map(params![CardState::New, value, only], |r| {
             let touched: i64 = r.get(2)?;
             Ok(NewCandidate {
                 card: r.get(0)?,

@@ -197,6 +197,7 @@ fn undo_review(tx: &Transaction<'_>, review_id: i64) -> Result<bool> {
         ],
     )?;
     tx.execute("DELETE FROM review_log WHERE id = ?1", [review_id])?;
+    tx.execute("DELETE FROM confusion WHERE review_id = ?1", [review_id])?;
     Ok(true)
 }
 

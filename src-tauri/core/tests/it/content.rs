@@ -37,8 +37,9 @@ fn the_seed_comparison_loads_with_every_section() {
     assert_eq!(comparison.mistakes.len(), 3);
     assert!(comparison.interview_tip.contains("EC2") && comparison.interview_tip.contains("Lambda"));
     let sections: Vec<Section> = comparison.items().iter().map(|(s, _, _)| *s).collect();
-    // Grid rows are note targets through `grid_rows` (tests/it/trust.rs).
-    for section in Section::ALL.into_iter().filter(|s| *s != Section::Dimension) {
+    // Grid rows are note targets through `grid_rows` (tests/it/trust.rs);
+    // scenarios are practice cards, never note targets.
+    for section in Section::ALL.into_iter().filter(|s| !matches!(s, Section::Dimension | Section::Scenario)) {
         assert!(sections.contains(&section), "{section} has a note target");
     }
 }

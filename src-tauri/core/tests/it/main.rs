@@ -14,6 +14,7 @@ mod notes_file;
 mod ops;
 mod own;
 mod packs;
+mod practice;
 mod recovery;
 mod search;
 mod sessions;

@@ -91,9 +91,15 @@ fn a_one_comparison_review_goes_past_the_daily_limit_when_asked() {
         .unwrap();
     let total_new = total_new as usize;
     assert_eq!(within.new_held_back, total_new, "the view can offer them");
-    let past =
-        build_queue_with(fx.store.conn(), &scope, clock(noon + 60_000), limit(3), NewCards::PastDailyLimit)
-            .unwrap();
+    let past = build_queue_with(
+        fx.store.conn(),
+        &scope,
+        clock(noon + 60_000),
+        limit(3),
+        NewCards::PastDailyLimit,
+        None,
+    )
+    .unwrap();
     assert_eq!(past.new, total_new);
     assert_eq!(past.new_held_back, 0);
     let everything = build_queue_with(
@@ -102,6 +108,7 @@ fn a_one_comparison_review_goes_past_the_daily_limit_when_asked() {
         clock(noon + 60_000),
         limit(3),
         NewCards::PastDailyLimit,
+        None,
     )
     .unwrap();
     assert_eq!(everything.new, 0, "never past the limit for the whole library at once");
