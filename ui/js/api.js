@@ -12,6 +12,9 @@
 /** @typedef {import('./types/api').GradePreview} GradePreview */
 /** @typedef {import('./types/api').PracticeAnswer} PracticeAnswer */
 /** @typedef {import('./types/api').ConfusionPair} ConfusionPair */
+/** @typedef {import('./types/api').CardFilter} CardFilter */
+/** @typedef {import('./types/api').CardPage} CardPage */
+/** @typedef {import('./types/api').ReviewEntry} ReviewEntry */
 /** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
 /** @typedef {import('./types/api').ComparisonSummary} ComparisonSummary */
@@ -485,3 +488,27 @@ export const closeWindow = () => call("close_window");
  * @returns {Promise<() => void>} stops listening
  */
 export const onCloseRequested = (handler) => tauri().event.listen("close-requested", handler);
+
+// --- the card browser ------------------------------------------------------------------
+
+/**
+ * One page of cards.
+ * @param {CardFilter} filter
+ * @returns {Promise<CardPage>}
+ */
+export const listCards = (filter) => call("list_cards", { filter });
+
+/**
+ * Suspends or unsuspends several cards at once.
+ * @param {number[]} cardIds
+ * @param {boolean} suspended
+ * @returns {Promise<number[]>} the cards whose flag changed
+ */
+export const suspendCards = (cardIds, suspended) => call("suspend_cards", { cardIds, suspended });
+
+/**
+ * A card's answers, oldest first.
+ * @param {number} cardId
+ * @returns {Promise<ReviewEntry[]>}
+ */
+export const cardHistory = (cardId) => call("card_history", { cardId });

@@ -8,6 +8,7 @@
 //   #/review[?category=..|?comparison=..][&more=1]   a review session (more: past the daily new-card limit)
 //   #/practice[?category=..|?comparison=..|?pair=a~b][&more=1]   "which would you pick?" (pair: two subject keys)
 //   #/confusions                            the pairs of subjects the learner mixes up
+//   #/cards[?comparison=..&category=..&kind=..&state=..&due=..&sort=..]   the card browser
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 //   #/archived                              notes on items no longer in the library,
 //                                           and archived comparisons of the learner's own
@@ -18,7 +19,7 @@
  * A place in the app. `name` says which view; the rest are that view's
  * parameters (empty strings when a filter is unset).
  * @typedef {object} Route
- * @property {string} name dashboard, list, comparison, settings, backups, review, practice, confusions, drill, drills, archived, editor, packs or not-found
+ * @property {string} name dashboard, list, comparison, settings, backups, review, practice, confusions, cards, drill, drills, archived, editor, packs or not-found
  * @property {string} [id] the comparison's
  * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
  * @property {string} [highlight] searched words to mark on the landing item
@@ -30,8 +31,12 @@
  * @property {string} [comparison] what a review or drill is about
  * @property {string} [more] "1" when a review of a comparison or category goes past the daily new-card limit
  * @property {string} [pair] two subject keys joined by "~": a practice of that confused pair
+ * @property {Record<string, string>} [cards] the card browser's filters (comparison, category, kind, state, due, sort)
  * @property {string} [path] what a not-found address asked for
  */
+
+/** The card browser's filters, in the order its address lists them. */
+export const CARD_FILTERS = ["comparison", "category", "kind", "state", "due", "sort"];
 
 /**
  * @param {string | null | undefined} hash
@@ -74,6 +79,10 @@ export function parseRoute(hash) {
     };
   }
   if (parts[0] === "confusions" && parts.length === 1) return { name: "confusions" };
+  if (parts[0] === "cards" && parts.length === 1) {
+    const cards = Object.fromEntries(CARD_FILTERS.filter((key) => params[key]).map((key) => [key, params[key]]));
+    return { name: "cards", cards };
+  }
   if (parts[0] === "drill" && parts.length === 1) return { name: "drill", comparison: params.comparison ?? "" };
   if (parts[0] === "drills" && parts.length === 1) return { name: "drills" };
   if (parts[0] === "archived" && parts.length === 1) return { name: "archived" };
@@ -120,6 +129,12 @@ export function buildHash(route) {
     }
     case "confusions":
       return "#/confusions";
+    case "cards": {
+      const params = new URLSearchParams();
+      for (const key of CARD_FILTERS) if (route.cards?.[key]) params.set(key, route.cards[key]);
+      const query = params.toString();
+      return query ? `#/cards?${query}` : "#/cards";
+    }
     case "drill":
       return route.comparison ? `#/drill?comparison=${encodeURIComponent(route.comparison)}` : "#/drill";
     case "drills":

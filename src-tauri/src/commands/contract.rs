@@ -85,6 +85,9 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
             ],
         ),
         ("confusions", vec![]),
+        ("list_cards", vec![("filter", json!({ "limit": 50 }))]),
+        ("suspend_cards", vec![("cardIds", json!([1, 2])), ("suspended", json!(true))]),
+        ("card_history", vec![("cardId", json!(1))]),
         ("create_card", with(note(), vec![("front", json!("q")), ("back", json!("a"))])),
         ("comparison_progress", vec![]),
         (

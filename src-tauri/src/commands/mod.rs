@@ -3,6 +3,7 @@
 //! `{ code, message }`. No SQL and no domain rule here.
 
 pub mod args;
+pub mod cards;
 #[cfg(test)]
 mod contract;
 pub mod data;
@@ -64,6 +65,9 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         practice::pair_practice,
         practice::answer_scenario,
         practice::confusions,
+        cards::list_cards,
+        cards::suspend_cards,
+        cards::card_history,
         own::create_draft,
         own::save_draft,
         own::check_draft,

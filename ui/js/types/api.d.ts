@@ -299,6 +299,36 @@ export type ConfusionPair = {
  */
 category: string, first: Choice, second: Choice, count: number, lastAt: number, };
 
+export type BrowseState = "new" | "learning" | "review" | "suspended";
+
+export type DueWithin = "now" | "week";
+
+export type CardSort = "due" | "comparison" | "lapses" | "stability";
+
+export type CardFilter = { comparison: string | null, category: string | null, kind: CardKind | null, state: BrowseState | null, due: DueWithin | null, sort: CardSort, offset: number, 
+/**
+ * At most [`MAX_PAGE`].
+ */
+limit: number, };
+
+export type CardRow = { id: number, comparisonId: string, comparisonTitle: string, category: string, kind: CardKind, 
+/**
+ * What the card is about, in a few words (its item's text, a scenario, a card's front).
+ */
+about: string, state: BrowseState, due: number | null, stability: number | null, reps: number, lapses: number, };
+
+export type CardPage = { cards: Array<CardRow>, 
+/**
+ * Every card the filter matches, beyond this page too.
+ */
+total: number, };
+
+export type ReviewEntry = { reviewedAt: number, grade: number, elapsedDays: number, 
+/**
+ * Days until the due date this answer set.
+ */
+intervalDays: number, stability: number, };
+
 export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, 
 /**
  * Backups taken before a restore, an import or a migration are kept this long.

@@ -97,6 +97,7 @@ function studyPanel(study) {
         <a class="button primary" id="start-review" href="#/review">Start review</a>
         <a class="button" id="start-practice" href="#/practice">Which would you pick?</a>
         <a class="button" href="#/drill">Interview drill</a>
+        <a class="button" id="open-cards" href="#/cards">Cards</a>
       </div>
     </div>
     <div class="study-stats">

@@ -7,6 +7,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::notes::NoteKey;
 use crate::store::Store;
+use crate::study::browser::{self, CardFilter, CardPage, Cards, ReviewEntry};
 use crate::study::cards::{self, CardKind};
 use crate::study::drills::{self, Drill, DrillAnswer};
 use crate::study::face::{card_face, CardFace};
@@ -167,4 +168,19 @@ pub fn grade_drill(
 
 pub fn list_drills(store: &Store, limit: usize) -> Result<Vec<Drill>> {
     store.read("listing drills", |conn| drills::list_drills(conn, limit))
+}
+
+/// One page of the card browser.
+pub fn list_cards(store: &Store, filter: &CardFilter, now: i64) -> Result<CardPage> {
+    store.read("listing cards", |conn| browser::list_cards(conn, filter, now))
+}
+
+/// Suspends or unsuspends several cards at once; answers those that changed.
+pub fn suspend_cards(store: &mut Store, cards: &Cards, suspended: bool) -> Result<Vec<i64>> {
+    store.transact("suspending cards", |tx| browser::set_suspended_many(tx, cards, suspended))
+}
+
+/// A card's answers, oldest first.
+pub fn card_history(store: &Store, card_id: i64) -> Result<Vec<ReviewEntry>> {
+    store.read("reading a card's history", |conn| browser::card_history(conn, card_id))
 }

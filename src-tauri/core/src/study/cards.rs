@@ -2,14 +2,14 @@
 //! ids, or made by the learner from a note; their kinds, states and schedules.
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::now_ms;
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::notes::{check_size, check_target, NoteKey};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardKind {
     /// A difference or when-to-use text with the subjects blanked out.

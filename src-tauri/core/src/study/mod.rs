@@ -3,6 +3,7 @@
 //! This file holds what they all share: the learner's settings, the clock
 //! that says what "today" is, grades and scopes.
 
+pub mod browser;
 pub mod cards;
 pub mod drills;
 pub mod face;

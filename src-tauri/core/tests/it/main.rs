@@ -3,6 +3,7 @@
 
 mod archived;
 mod backup;
+mod browser;
 mod content;
 mod crash;
 mod durability;
