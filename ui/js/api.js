@@ -15,6 +15,10 @@
 /** @typedef {import('./types/api').CardFilter} CardFilter */
 /** @typedef {import('./types/api').CardPage} CardPage */
 /** @typedef {import('./types/api').ReviewEntry} ReviewEntry */
+/** @typedef {import('./types/api').Optimization} Optimization */
+/** @typedef {import('./types/api').OptimizerProgress} OptimizerProgress */
+/** @typedef {import('./types/api').Fit} Fit */
+/** @typedef {import('./types/api').ScheduleParameters} ScheduleParameters */
 /** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
 /** @typedef {import('./types/api').ComparisonSummary} ComparisonSummary */
@@ -512,3 +516,28 @@ export const suspendCards = (cardIds, suspended) => call("suspend_cards", { card
  * @returns {Promise<ReviewEntry[]>}
  */
 export const cardHistory = (cardId) => call("card_history", { cardId });
+
+// --- "Optimize my schedule" -------------------------------------------------------------
+
+/**
+ * Fits FSRS parameters to the learner's answers; changes nothing.
+ * @returns {Promise<Optimization>}
+ */
+export const optimizeSchedule = () => call("optimize_schedule");
+
+/** @returns {Promise<OptimizerProgress | null>} null when no optimization runs */
+export const optimizerProgress = () => call("optimizer_progress");
+
+/** Stops the running optimization, which then fails with the code "cancelled". */
+export const cancelOptimize = () => call("cancel_optimize");
+
+/**
+ * @param {number[]} parameters
+ * @param {Fit} fit
+ */
+export const adoptSchedule = (parameters, fit) => call("adopt_schedule", { parameters, fit });
+
+export const resetSchedule = () => call("reset_schedule");
+
+/** @returns {Promise<ScheduleParameters>} */
+export const scheduleParameters = () => call("schedule_parameters");

@@ -129,6 +129,17 @@ pub enum Error {
     #[error("the scheduler could not grade this card: {0}")]
     Scheduler(String),
 
+    /// Fitting the schedule to the learner needs more of their answers.
+    #[error("fitting the schedule needs {need} answers given a day or more after the one before; you have {have} ({} more to go)", need - have)]
+    NotEnoughReviews { have: usize, need: usize },
+
+    /// The learner stopped the optimizer.
+    #[error("the optimization was cancelled; nothing changed")]
+    Cancelled,
+
+    #[error("the optimizer failed: {0}. Nothing changed.")]
+    Optimizer(String),
+
     #[error("{file}: {message}")]
     BadImport { file: String, message: String },
 
@@ -169,6 +180,9 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::IdCollision(_) => "id_collision",
             Error::Scheduler(_) => "scheduler",
+            Error::NotEnoughReviews { .. } => "not_enough_reviews",
+            Error::Cancelled => "cancelled",
+            Error::Optimizer(_) => "optimizer",
             Error::BadImport { .. } => "bad_import",
             Error::Migration(_) => "migration",
             Error::AlreadyOpen { .. } => "already_open",

@@ -88,6 +88,15 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ("list_cards", vec![("filter", json!({ "limit": 50 }))]),
         ("suspend_cards", vec![("cardIds", json!([1, 2])), ("suspended", json!(true))]),
         ("card_history", vec![("cardId", json!(1))]),
+        ("optimize_schedule", vec![]),
+        ("optimizer_progress", vec![]),
+        ("cancel_optimize", vec![]),
+        (
+            "adopt_schedule",
+            vec![("parameters", json!([1.0])), ("fit", json!({ "logLoss": 0.3, "rmse": 0.05 }))],
+        ),
+        ("reset_schedule", vec![]),
+        ("schedule_parameters", vec![]),
         ("create_card", with(note(), vec![("front", json!("q")), ("back", json!("a"))])),
         ("comparison_progress", vec![]),
         (

@@ -13,6 +13,7 @@ pub mod notes;
 pub mod own;
 pub mod packs;
 pub mod practice;
+pub mod schedule;
 mod state;
 pub mod status;
 pub mod study;
@@ -68,6 +69,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         cards::list_cards,
         cards::suspend_cards,
         cards::card_history,
+        schedule::optimize_schedule,
+        schedule::optimizer_progress,
+        schedule::cancel_optimize,
+        schedule::adopt_schedule,
+        schedule::reset_schedule,
+        schedule::schedule_parameters,
         own::create_draft,
         own::save_draft,
         own::check_draft,

@@ -43,6 +43,8 @@ pub struct AppState {
     pub(super) dialog_seam: Option<PathBuf>,
     /// Pack files opened in this run.
     pub pack_files: super::packs::PackFiles,
+    /// The schedule optimization under way, if any.
+    pub(super) optimizing: super::schedule::Optimizing,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             _lock: lock,
             dialog_seam: super::data::dialog_seam_from_env(),
             pack_files: Default::default(),
+            optimizing: Default::default(),
         };
         let spawned = std::thread::Builder::new().name("versus-open-store".into()).spawn(move || {
             let _ = opened.set(open_store(&data_dir, backups, first_view_shown));

@@ -329,6 +329,22 @@ export type ReviewEntry = { reviewedAt: number, grade: number, elapsedDays: numb
  */
 intervalDays: number, stability: number, };
 
+export type Fit = { logLoss: number, rmse: number, };
+
+export type Optimization = { current: Array<number>, currentFit: Fit, fitted: Array<number>, fittedFit: Fit, 
+/**
+ * Answers the fit learned from.
+ */
+reviews: number, };
+
+export type ScheduleParameters = { parameters: Array<number>, 
+/**
+ * False while the defaults are in use.
+ */
+fitted: boolean, adoptedAt: number | null, fit: Fit | null, };
+
+export type OptimizerProgress = { done: number, total: number, };
+
 export type BackupList = { backups: Array<BackupInfo>, folder: string, automatic: AutoBackupStatus, keepRecent: number, keepDailyDays: number, 
 /**
  * Backups taken before a restore, an import or a migration are kept this long.

@@ -45,6 +45,7 @@ function settingsMarkup(prefs, status) {
         <input id="new-per-day" type="number" min="${NEW_PER_DAY_RANGE.min}" max="${NEW_PER_DAY_RANGE.max}" step="1" value="${prefs.get("newPerDay")}" aria-describedby="new-per-day-help">
         <p class="muted span-2" id="new-per-day-help">How many cards you have never reviewed join each day's review. Cards you have reviewed come back when they are due, whatever this number.</p>
       </section>
+      <section class="panel schedule-panel" id="schedule-panel" aria-labelledby="schedule-title"></section>
       <section class="panel about" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <p>Versus ${status.version}. Everything stays on this computer; nothing is sent anywhere.</p>
@@ -88,5 +89,7 @@ export async function render(view, _route, ctx) {
     applyAppearance({ textSize: value });
     return prefs.set("textSize", /** @type {import('../prefs.js').TextSize} */ (value));
   });
-  return {};
+  const { mountSchedulePanel } = await import("./schedule-panel.js");
+  const stop = await mountSchedulePanel(/** @type {HTMLElement} */ (view.querySelector("#schedule-panel")), ctx);
+  return { dispose: stop };
 }

@@ -1,9 +1,13 @@
 //! Operations of active recall: the review queue, grading and undo, cards,
 //! progress and drills.
 
+use std::sync::{Arc, Mutex};
+
+use fsrs::CombinedProgressState;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now_ms;
 use crate::error::Result;
 use crate::notes::NoteKey;
 use crate::store::Store;
@@ -12,6 +16,7 @@ use crate::study::cards::{self, CardKind};
 use crate::study::drills::{self, Drill, DrillAnswer};
 use crate::study::face::{card_face, CardFace};
 use crate::study::interleave::{interleave, Waiting};
+use crate::study::optimizer::{self, Fit, Optimization, ScheduleParameters, TrainingData};
 use crate::study::practice::{self, ConfusionPair, PracticeAnswer};
 use crate::study::progress::{self, ComparisonProgress};
 use crate::study::queue::{build_queue_with, NewCards};
@@ -183,4 +188,38 @@ pub fn suspend_cards(store: &mut Store, cards: &Cards, suspended: bool) -> Resul
 /// A card's answers, oldest first.
 pub fn card_history(store: &Store, card_id: i64) -> Result<Vec<ReviewEntry>> {
     store.read("reading a card's history", |conn| browser::card_history(conn, card_id))
+}
+
+/// The learner's answers as the optimizer trains on them, and the
+/// parameters in use: read here, then fitted away from the store
+/// ([`fit_schedule`]) so that studying goes on meanwhile.
+pub fn schedule_training_data(store: &Store) -> Result<(TrainingData, Vec<f32>)> {
+    store.read("reading the answers to fit", |conn| {
+        Ok((optimizer::training_data(conn)?, optimizer::scheduler_parameters(conn)?))
+    })
+}
+
+/// Fits parameters to the answers and evaluates them beside the current
+/// ones; changes nothing (see [`adopt_schedule`]).
+pub fn fit_schedule(
+    data: &TrainingData,
+    current: &[f32],
+    progress: &Arc<Mutex<CombinedProgressState>>,
+) -> Result<Optimization> {
+    optimizer::optimize(data, current, progress)
+}
+
+/// Adopts fitted parameters, once the learner confirms.
+pub fn adopt_schedule(store: &mut Store, parameters: &[f32], fit: Fit) -> Result<()> {
+    store.transact("adopting fitted parameters", |tx| optimizer::adopt(tx, parameters, fit, now_ms()))
+}
+
+/// Goes back to the default parameters.
+pub fn reset_schedule(store: &mut Store) -> Result<()> {
+    store.transact("going back to the default parameters", optimizer::reset)
+}
+
+/// The parameters in use.
+pub fn schedule_parameters(store: &Store) -> Result<ScheduleParameters> {
+    store.read("reading the schedule's parameters", optimizer::schedule_parameters)
 }

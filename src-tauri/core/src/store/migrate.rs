@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_grid_cards.sql"),
     include_str!("../../migrations/0008_undo_steps.sql"),
     include_str!("../../migrations/0009_practice.sql"),
+    include_str!("../../migrations/0010_fsrs_parameters.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

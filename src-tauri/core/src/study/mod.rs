@@ -8,6 +8,7 @@ pub mod cards;
 pub mod drills;
 pub mod face;
 pub mod interleave;
+pub mod optimizer;
 pub mod practice;
 pub mod progress;
 pub mod queue;

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::clock::DAY_MS;
 use crate::error::{Entity, Error, Result};
 use crate::study::cards::{card_schedule, schedule_from_row, CardSchedule, CardState};
+use crate::study::optimizer::scheduler_parameters;
 use crate::study::scheduler::{next_states, schedule};
 use crate::study::{Clock, Grade, StudySettings};
 
@@ -53,7 +54,8 @@ pub fn preview_grades(
     settings: StudySettings,
 ) -> Result<GradePreview> {
     let before = card_schedule(conn, card_id)?;
-    let (next, _) = next_states(&before, clock.now, settings.desired_retention)?;
+    let parameters = scheduler_parameters(conn)?;
+    let (next, _) = next_states(&before, clock.now, settings.desired_retention, &parameters)?;
     Ok(GradePreview {
         again: f64::from(next.again.interval),
         hard: f64::from(next.hard.interval),
@@ -72,8 +74,9 @@ pub fn grade_card(
     settings: StudySettings,
 ) -> Result<Graded> {
     let before = card_schedule(tx, card_id)?;
+    let parameters = scheduler_parameters(tx)?;
     let (stability, difficulty, interval, elapsed) =
-        schedule(&before, grade, clock.now, settings.desired_retention)?;
+        schedule(&before, grade, clock.now, settings.desired_retention, &parameters)?;
     let due = clock.now + (interval * DAY_MS as f64).round() as i64;
     let lapses = before.lapses + i64::from(grade == Grade::Again && before.state != CardState::New);
     tx.execute(

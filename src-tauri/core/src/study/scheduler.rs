@@ -12,8 +12,9 @@ pub fn schedule(
     grade: Grade,
     now: i64,
     retention: f32,
+    parameters: &[f32],
 ) -> Result<(f64, f64, f64, u32)> {
-    let (next, elapsed) = next_states(before, now, retention)?;
+    let (next, elapsed) = next_states(before, now, retention, parameters)?;
     let chosen = match grade {
         Grade::Again => next.again,
         Grade::Hard => next.hard,
@@ -30,8 +31,13 @@ pub fn schedule(
 
 /// What each grade would do to the card at `now`, and the days elapsed
 /// since its last review.
-pub fn next_states(before: &CardSchedule, now: i64, retention: f32) -> Result<(fsrs::NextStates, u32)> {
-    let fsrs = fsrs::FSRS::new(&[]).map_err(|e| Error::Scheduler(e.to_string()))?;
+pub fn next_states(
+    before: &CardSchedule,
+    now: i64,
+    retention: f32,
+    parameters: &[f32],
+) -> Result<(fsrs::NextStates, u32)> {
+    let fsrs = fsrs::FSRS::new(parameters).map_err(|e| Error::Scheduler(e.to_string()))?;
     let memory = match (before.state, before.stability, before.difficulty) {
         (CardState::New, _, _) => None,
         (CardState::Review, Some(stability), Some(difficulty)) => {

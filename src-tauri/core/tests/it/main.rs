@@ -13,6 +13,7 @@ mod notes;
 #[cfg(unix)]
 mod notes_file;
 mod ops;
+mod optimizer;
 mod own;
 mod packs;
 mod practice;
