@@ -18,6 +18,7 @@
 /** @typedef {import('./types/api').Optimization} Optimization */
 /** @typedef {import('./types/api').OptimizerProgress} OptimizerProgress */
 /** @typedef {import('./types/api').Fit} Fit */
+/** @typedef {import('./types/api').Readiness} Readiness */
 /** @typedef {import('./types/api').ScheduleParameters} ScheduleParameters */
 /** @typedef {import('./types/api').ComparisonPage} ComparisonPage */
 /** @typedef {import('./types/api').ComparisonProgress} ComparisonProgress */
@@ -541,3 +542,21 @@ export const resetSchedule = () => call("reset_schedule");
 
 /** @returns {Promise<ScheduleParameters>} */
 export const scheduleParameters = () => call("schedule_parameters");
+
+// --- interview day -------------------------------------------------------------------
+
+/**
+ * How ready the learner will be on `date` ("2027-01-15").
+ * @param {string} date
+ * @param {StudyContext} context
+ * @returns {Promise<Readiness>}
+ */
+export const readiness = (date, context) => call("readiness", { date, context });
+
+/**
+ * The cards weakest on the interview day.
+ * @param {string} date
+ * @param {StudyContext} context
+ * @returns {Promise<ReviewQueue>}
+ */
+export const gapSession = (date, context) => call("gap_session", { date, context });

@@ -23,6 +23,7 @@ export const NEW_PER_DAY_RANGE = Object.freeze({ min: 0, max: 1000 });
  * @property {number} desiredRetention
  * @property {number} newPerDay
  * @property {boolean} printNotes whether a printed comparison carries the learner's notes
+ * @property {string} interviewDate the learner's interview day, "YYYY-MM-DD", or "" when none is set
  */
 
 /**
@@ -40,6 +41,7 @@ export const DEFAULT_PREFS = Object.freeze({
   desiredRetention: 0.9,
   newPerDay: 20,
   printNotes: false,
+  interviewDate: "",
 });
 
 /** @param {unknown} value */
@@ -68,6 +70,7 @@ export function sanitizePrefs(raw) {
   const perDay = Number(raw?.newPerDay);
   if (raw?.newPerDay != null && isNewPerDay(perDay)) prefs.newPerDay = perDay;
   if (typeof raw?.printNotes === "boolean") prefs.printNotes = raw.printNotes;
+  if (typeof raw?.interviewDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.interviewDate)) prefs.interviewDate = raw.interviewDate;
   return prefs;
 }
 

@@ -9,6 +9,8 @@
 //   #/practice[?category=..|?comparison=..|?pair=a~b][&more=1]   "which would you pick?" (pair: two subject keys)
 //   #/confusions                            the pairs of subjects the learner mixes up
 //   #/cards[?comparison=..&category=..&kind=..&state=..&due=..&sort=..]   the card browser
+//   #/readiness                             interview day: predicted recall on the learner's date
+//   #/review?gap=1                          "close the gap": the cards weakest on that day
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 //   #/archived                              notes on items no longer in the library,
 //                                           and archived comparisons of the learner's own
@@ -19,7 +21,7 @@
  * A place in the app. `name` says which view; the rest are that view's
  * parameters (empty strings when a filter is unset).
  * @typedef {object} Route
- * @property {string} name dashboard, list, comparison, settings, backups, review, practice, confusions, cards, drill, drills, archived, editor, packs or not-found
+ * @property {string} name dashboard, list, comparison, settings, backups, review, practice, confusions, cards, readiness, drill, drills, archived, editor, packs or not-found
  * @property {string} [id] the comparison's
  * @property {{ section: string, itemId: string }} [target] the item a comparison page lands on
  * @property {string} [highlight] searched words to mark on the landing item
@@ -32,6 +34,7 @@
  * @property {string} [more] "1" when a review of a comparison or category goes past the daily new-card limit
  * @property {string} [pair] two subject keys joined by "~": a practice of that confused pair
  * @property {Record<string, string>} [cards] the card browser's filters (comparison, category, kind, state, due, sort)
+ * @property {string} [gap] "1": a review of the cards weakest on the interview day
  * @property {string} [path] what a not-found address asked for
  */
 
@@ -67,7 +70,8 @@ export function parseRoute(hash) {
   if (parts[0] === "settings" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "backups" && parts.length === 1) return { name: "backups" };
   if (parts[0] === "review" && parts.length === 1) {
-    return { name: "review", category: params.category ?? "", comparison: params.comparison ?? "", more: params.more ?? "" };
+    const route = { name: "review", category: params.category ?? "", comparison: params.comparison ?? "", more: params.more ?? "" };
+    return params.gap === "1" ? { ...route, gap: "1" } : route;
   }
   if (parts[0] === "practice" && parts.length === 1) {
     return {
@@ -79,6 +83,7 @@ export function parseRoute(hash) {
     };
   }
   if (parts[0] === "confusions" && parts.length === 1) return { name: "confusions" };
+  if (parts[0] === "readiness" && parts.length === 1) return { name: "readiness" };
   if (parts[0] === "cards" && parts.length === 1) {
     const cards = Object.fromEntries(CARD_FILTERS.filter((key) => params[key]).map((key) => [key, params[key]]));
     return { name: "cards", cards };
@@ -117,7 +122,7 @@ export function buildHash(route) {
       return "#/backups";
     case "review": {
       const params = new URLSearchParams();
-      for (const key of ["category", "comparison", "more"]) if (route[key]) params.set(key, route[key]);
+      for (const key of ["category", "comparison", "more", "gap"]) if (route[key]) params.set(key, route[key]);
       const query = params.toString();
       return query ? `#/review?${query}` : "#/review";
     }
@@ -129,6 +134,8 @@ export function buildHash(route) {
     }
     case "confusions":
       return "#/confusions";
+    case "readiness":
+      return "#/readiness";
     case "cards": {
       const params = new URLSearchParams();
       for (const key of CARD_FILTERS) if (route.cards?.[key]) params.set(key, route.cards[key]);

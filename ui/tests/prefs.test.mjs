@@ -20,6 +20,7 @@ test("malformed preferences fall back to defaults", () => {
     desiredRetention: 0.85,
     newPerDay: 5,
     printNotes: false,
+    interviewDate: "",
   });
   assert.equal(sanitizePrefs({ desiredRetention: 2 }).desiredRetention, 0.9);
   assert.equal(sanitizePrefs({ newPerDay: -1 }).newPerDay, 20);

@@ -97,6 +97,8 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ),
         ("reset_schedule", vec![]),
         ("schedule_parameters", vec![]),
+        ("readiness", vec![("date", json!("2099-01-15")), ("context", context.clone())]),
+        ("gap_session", vec![("date", json!("2099-01-15")), ("context", context.clone())]),
         ("create_card", with(note(), vec![("front", json!("q")), ("back", json!("a"))])),
         ("comparison_progress", vec![]),
         (

@@ -62,6 +62,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         study::save_drill,
         study::grade_drill,
         study::list_drills,
+        study::readiness,
+        study::gap_session,
         practice::practice_queue,
         practice::pair_practice,
         practice::answer_scenario,

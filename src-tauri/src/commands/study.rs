@@ -7,6 +7,7 @@ use versus_core::ops::{self, ReviewQueue, UndoneStep};
 use versus_core::study::drills::{Drill, DrillAnswer};
 use versus_core::study::progress::ComparisonProgress;
 use versus_core::study::queue::NewCards;
+use versus_core::study::readiness::Readiness;
 use versus_core::study::review::{GradePreview, Graded};
 use versus_core::study::{Grade, Scope, StudyContext};
 
@@ -146,4 +147,28 @@ pub async fn grade_drill(
 #[tauri::command]
 pub async fn list_drills(state: State<'_, AppState>) -> CommandResult<Vec<Drill>> {
     state.with_store(|store| ops::list_drills(store, DRILLS_LISTED)).await
+}
+
+/// How ready the learner will be on an interview day ("2027-01-15").
+#[tauri::command]
+pub async fn readiness(
+    state: State<'_, AppState>,
+    date: Arg<String>,
+    context: Arg<StudyContext>,
+) -> CommandResult<Readiness> {
+    let date = date.0;
+    let (clock, settings) = context.0.parts()?;
+    state.with_store(move |store| ops::readiness(store, &date, clock, settings)).await
+}
+
+/// "Close the gap": the cards weakest on the interview day.
+#[tauri::command]
+pub async fn gap_session(
+    state: State<'_, AppState>,
+    date: Arg<String>,
+    context: Arg<StudyContext>,
+) -> CommandResult<ReviewQueue> {
+    let date = date.0;
+    let (clock, _) = context.0.parts()?;
+    state.with_store(move |store| ops::gap_session(store, &date, clock)).await
 }

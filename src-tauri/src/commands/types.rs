@@ -79,6 +79,8 @@ fn generated() -> String {
         study::browser::CardPage,
         study::browser::ReviewEntry,
         study::optimizer::Fit,
+        study::readiness::Readiness,
+        study::readiness::ReadinessRow,
         study::optimizer::Optimization,
         study::optimizer::ScheduleParameters,
         study::optimizer::OptimizerProgress,

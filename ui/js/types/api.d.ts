@@ -331,6 +331,39 @@ intervalDays: number, stability: number, };
 
 export type Fit = { logLoss: number, rmse: number, };
 
+export type Readiness = { date: string, daysLeft: number, 
+/**
+ * Over every studied card.
+ */
+recall: number | null, categories: Array<ReadinessRow>, comparisons: Array<ReadinessRow>, 
+/**
+ * New cards in all.
+ */
+new: number, 
+/**
+ * New cards the daily limit will not have brought in by the day.
+ */
+unseenByThen: number, };
+
+export type ReadinessRow = { 
+/**
+ * The category, or the comparison's id.
+ */
+id: string, 
+/**
+ * The category, or the comparison's title.
+ */
+name: string, category: string, 
+/**
+ * The mean probability of recalling a studied card on the day; None
+ * when none is studied yet.
+ */
+recall: number | null, studied: number, 
+/**
+ * Cards never studied yet.
+ */
+new: number, };
+
 export type Optimization = { current: Array<number>, currentFit: Fit, fitted: Array<number>, fittedFit: Fit, 
 /**
  * Answers the fit learned from.

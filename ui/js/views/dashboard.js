@@ -98,6 +98,7 @@ function studyPanel(study) {
         <a class="button" id="start-practice" href="#/practice">Which would you pick?</a>
         <a class="button" href="#/drill">Interview drill</a>
         <a class="button" id="open-cards" href="#/cards">Cards</a>
+        <a class="button" id="open-readiness" href="#/readiness">Interview day</a>
       </div>
     </div>
     <div class="study-stats">

@@ -45,6 +45,7 @@ function scopeOf(route) {
 /** @param {Route} route @param {CardFace[]} cards */
 function scopeLabel(route, cards) {
   if (route.pair) return "A pair you confuse";
+  if (route.gap) return "Weakest on interview day";
   return route.comparison ? cards[0]?.comparisonTitle ?? "This comparison" : route.category || "All comparisons";
 }
 
@@ -401,9 +402,12 @@ export async function render(view, route, ctx) {
   const newCards = pastLimit ? "past_daily_limit" : "within_daily_limit";
   const practice = route.name === "practice";
   const pair = practice ? pairOf(route) : null;
+  const gapDate = route.gap === "1" ? ctx.prefs.get("interviewDate") : "";
   const queue = pair
     ? await api.pairPractice(pair[0], pair[1])
-    : practice
+    : gapDate
+      ? await api.gapSession(gapDate, studyContext(ctx.prefs))
+      : practice
       ? await api.practiceQueue(scope, studyContext(ctx.prefs), newCards)
       : await api.reviewQueue(scope, studyContext(ctx.prefs), newCards);
   view.innerHTML = sessionMarkup(scopeLabel(route, queue.cards), practice).markup;

@@ -20,6 +20,7 @@ use crate::study::optimizer::{self, Fit, Optimization, ScheduleParameters, Train
 use crate::study::practice::{self, ConfusionPair, PracticeAnswer};
 use crate::study::progress::{self, ComparisonProgress};
 use crate::study::queue::{build_queue_with, NewCards};
+use crate::study::readiness::{self, Readiness};
 use crate::study::review::{self, GradePreview, Graded, UndoAction};
 use crate::study::{Clock, Grade, Scope, StudySettings};
 
@@ -222,4 +223,22 @@ pub fn reset_schedule(store: &mut Store) -> Result<()> {
 /// The parameters in use.
 pub fn schedule_parameters(store: &Store) -> Result<ScheduleParameters> {
     store.read("reading the schedule's parameters", optimizer::schedule_parameters)
+}
+
+/// How ready the learner will be on an interview day ("2027-01-15").
+pub fn readiness(store: &Store, date: &str, clock: Clock, settings: StudySettings) -> Result<Readiness> {
+    store.read("predicting interview-day recall", |conn| readiness::readiness(conn, date, clock, settings))
+}
+
+/// "Close the gap": the studied cards weakest on the interview day, interleaved.
+pub fn gap_session(store: &Store, date: &str, clock: Clock) -> Result<ReviewQueue> {
+    store.read("building a session of the weakest cards", |conn| {
+        let waiting: Vec<Waiting> = readiness::weakest_cards(conn, date, clock, readiness::GAP_SESSION)?
+            .into_iter()
+            .map(|(card, comparison)| Waiting { card, comparison })
+            .collect();
+        let total = waiting.len();
+        let cards = interleave(waiting).iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
+        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+    })
 }

@@ -12,6 +12,7 @@ pub mod optimizer;
 pub mod practice;
 pub mod progress;
 pub mod queue;
+pub mod readiness;
 pub mod review;
 pub mod scheduler;
 

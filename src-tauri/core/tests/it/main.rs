@@ -17,6 +17,7 @@ mod optimizer;
 mod own;
 mod packs;
 mod practice;
+mod readiness;
 mod recovery;
 mod search;
 mod sessions;
