@@ -49,3 +49,34 @@ test(
     await waitFor(driver, '.review-card');
   }),
 );
+
+test(
+  ...appTest('Cram goes through every card of a comparison and leaves the day\'s due count as it was', async ({ driver }) => {
+    await goTo(driver, '#/');
+    await waitForView(driver, 'dashboard');
+    const due = await js(driver, "return Number(document.getElementById('due-today').dataset.count);");
+    await goTo(driver, '#/c/ec2-vs-lambda');
+    await waitForView(driver, 'comparison');
+    await (await waitFor(driver, '#cram-comparison')).click();
+    await waitForView(driver, 'review');
+    assert.match(squash(await (await waitFor(driver, '#review .eyebrow')).getText()), /cram/i);
+    for (let i = 0; i < 3; i += 1) {
+      const kind = await js(driver, "return document.querySelector('.review-card').dataset.kind;");
+      if (kind === 'scenario') {
+        await pressKeys(driver, '1');
+        await waitFor(driver, '#practice-result');
+        assert.match(squash(await (await waitFor(driver, '#practice-result')).getText()), /no schedule changed/i);
+        await pressKeys(driver, Key.SPACE);
+      } else {
+        await pressKeys(driver, Key.SPACE);
+        await waitFor(driver, '#review-answer');
+        await pressKeys(driver, '1');
+      }
+      await waitUntil(async () => new RegExp(`${i + 1} done`).test(await js(driver, "return document.getElementById('review-remaining').textContent;")), `cram answer ${i + 1}`);
+    }
+    await goTo(driver, '#/');
+    await waitForView(driver, 'dashboard');
+    assert.equal(await js(driver, "return Number(document.getElementById('due-today').dataset.count);"), due, 'no card was graded');
+    assert.equal(await js(driver, "return document.getElementById('reviews-today').textContent.trim();"), '0');
+  }),
+);

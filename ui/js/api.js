@@ -560,3 +560,30 @@ export const readiness = (date, context) => call("readiness", { date, context })
  * @returns {Promise<ReviewQueue>}
  */
 export const gapSession = (date, context) => call("gap_session", { date, context });
+
+// --- cram ---------------------------------------------------------------------------------
+
+/**
+ * Every card of a comparison or category, whatever its schedule.
+ * @param {Scope} scope
+ * @param {StudyContext} context
+ * @returns {Promise<ReviewQueue>}
+ */
+export const cramQueue = (scope, context) => call("cram_queue", { scope, context });
+
+/**
+ * A cram answer: kept apart, no schedule changed.
+ * @param {number} cardId
+ * @param {number} grade 1–4
+ * @param {StudyContext} context
+ */
+export const cramAnswer = (cardId, grade, context) => call("cram_answer", { cardId, grade, context });
+
+/**
+ * A scenario answered in a cram session.
+ * @param {number} cardId
+ * @param {string} chosen the subject's key
+ * @param {StudyContext} context
+ * @returns {Promise<PracticeAnswer>}
+ */
+export const cramScenario = (cardId, chosen, context) => call("cram_scenario", { cardId, chosen, context });

@@ -11,6 +11,7 @@
 //   #/cards[?comparison=..&category=..&kind=..&state=..&due=..&sort=..]   the card browser
 //   #/readiness                             interview day: predicted recall on the learner's date
 //   #/review?gap=1                          "close the gap": the cards weakest on that day
+//   #/review?comparison=..&cram=1           cram: every card ahead of schedule, no schedule changed
 //   #/drill[?comparison=..], #/drills       an interview drill, and past drills
 //   #/archived                              notes on items no longer in the library,
 //                                           and archived comparisons of the learner's own
@@ -35,6 +36,7 @@
  * @property {string} [pair] two subject keys joined by "~": a practice of that confused pair
  * @property {Record<string, string>} [cards] the card browser's filters (comparison, category, kind, state, due, sort)
  * @property {string} [gap] "1": a review of the cards weakest on the interview day
+ * @property {string} [cram] "1": every card of a comparison or category, no schedule changed
  * @property {string} [path] what a not-found address asked for
  */
 
@@ -71,7 +73,8 @@ export function parseRoute(hash) {
   if (parts[0] === "backups" && parts.length === 1) return { name: "backups" };
   if (parts[0] === "review" && parts.length === 1) {
     const route = { name: "review", category: params.category ?? "", comparison: params.comparison ?? "", more: params.more ?? "" };
-    return params.gap === "1" ? { ...route, gap: "1" } : route;
+    if (params.gap === "1") return { ...route, gap: "1" };
+    return params.cram === "1" ? { ...route, cram: "1" } : route;
   }
   if (parts[0] === "practice" && parts.length === 1) {
     return {
@@ -122,7 +125,7 @@ export function buildHash(route) {
       return "#/backups";
     case "review": {
       const params = new URLSearchParams();
-      for (const key of ["category", "comparison", "more", "gap"]) if (route[key]) params.set(key, route[key]);
+      for (const key of ["category", "comparison", "more", "gap", "cram"]) if (route[key]) params.set(key, route[key]);
       const query = params.toString();
       return query ? `#/review?${query}` : "#/review";
     }

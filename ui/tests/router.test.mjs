@@ -81,3 +81,10 @@ test("a review or practice keeps its scope, its pair and going past the limit th
   assert.deepEqual(parseRoute("#/confusions"), { name: "confusions" });
   assert.equal(buildHash({ name: "confusions" }), "#/confusions");
 });
+
+test("a cram keeps its scope through a round trip", () => {
+  const cram = parseRoute("#/review?comparison=ec2-vs-lambda&cram=1");
+  assert.equal(cram.cram, "1");
+  assert.equal(buildHash(cram), "#/review?comparison=ec2-vs-lambda&cram=1");
+  assert.equal(parseRoute("#/review?comparison=x").cram, undefined);
+});

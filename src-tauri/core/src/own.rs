@@ -254,7 +254,7 @@ pub struct Deleted {
 /// The operation takes a backup first.
 pub fn delete_comparison(tx: &Transaction<'_>, id: &str) -> Result<Deleted> {
     check_deletable(tx, id)?;
-    for table in ["review_log", "undo_step"] {
+    for table in ["review_log", "undo_step", "cram_log"] {
         tx.execute(
             &format!("DELETE FROM {table} WHERE card_id IN (SELECT id FROM card WHERE comparison_id = ?1)"),
             [id],

@@ -85,6 +85,18 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
             ],
         ),
         ("confusions", vec![]),
+        (
+            "cram_queue",
+            vec![
+                ("scope", json!({ "kind": "comparison", "value": "ec2-vs-lambda" })),
+                ("context", context.clone()),
+            ],
+        ),
+        ("cram_answer", vec![("cardId", json!(1)), ("grade", json!(3)), ("context", context.clone())]),
+        (
+            "cram_scenario",
+            vec![("cardId", json!(1)), ("chosen", json!("aws-lambda")), ("context", context.clone())],
+        ),
         ("list_cards", vec![("filter", json!({ "limit": 50 }))]),
         ("suspend_cards", vec![("cardIds", json!([1, 2])), ("suspended", json!(true))]),
         ("card_history", vec![("cardId", json!(1))]),

@@ -5,7 +5,7 @@ use tauri::State;
 use versus_core::ops::{self, ReviewQueue};
 use versus_core::study::practice::{ConfusionPair, PracticeAnswer};
 use versus_core::study::queue::NewCards;
-use versus_core::study::{Scope, StudyContext};
+use versus_core::study::{Grade, Scope, StudyContext};
 
 use super::args::Arg;
 use super::{AppState, CommandResult};
@@ -56,4 +56,43 @@ pub async fn answer_scenario(
 #[tauri::command]
 pub async fn confusions(state: State<'_, AppState>) -> CommandResult<Vec<ConfusionPair>> {
     state.with_store(|store| ops::confusions(store, PAIRS_LISTED)).await
+}
+
+/// Cram: every card of a comparison or category, whatever its schedule.
+#[tauri::command]
+pub async fn cram_queue(
+    state: State<'_, AppState>,
+    scope: Arg<Scope>,
+    context: Arg<StudyContext>,
+) -> CommandResult<ReviewQueue> {
+    let scope = scope.0;
+    let (clock, _) = context.0.parts()?;
+    state.with_store(move |store| ops::cram_queue(store, &scope, clock)).await
+}
+
+/// A cram answer (1–4): kept apart, no schedule changed.
+#[tauri::command]
+pub async fn cram_answer(
+    state: State<'_, AppState>,
+    card_id: Arg<i64>,
+    grade: Arg<u8>,
+    context: Arg<StudyContext>,
+) -> CommandResult<()> {
+    let card_id = card_id.0;
+    let grade = Grade::from_number(grade.0)?;
+    let (clock, _) = context.0.parts()?;
+    state.with_store(move |store| ops::cram_answer(store, card_id, grade, clock)).await
+}
+
+/// A scenario answered in a cram session: judged and kept, nothing scheduled.
+#[tauri::command]
+pub async fn cram_scenario(
+    state: State<'_, AppState>,
+    card_id: Arg<i64>,
+    chosen: Arg<String>,
+    context: Arg<StudyContext>,
+) -> CommandResult<PracticeAnswer> {
+    let (card_id, chosen) = (card_id.0, chosen.0);
+    let (clock, _) = context.0.parts()?;
+    state.with_store(move |store| ops::cram_scenario(store, card_id, &chosen, clock)).await
 }

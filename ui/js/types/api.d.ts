@@ -287,11 +287,15 @@ export type UndoneStep = { card: CardFace, action: UndoAction, };
 
 export type GradePreview = { again: number, hard: number, good: number, easy: number, };
 
-export type UndoAction = "grade" | "suspend";
+export type UndoAction = "grade" | "suspend" | "cram";
 
 export type Choice = { key: string, name: string, };
 
-export type PracticeAnswer = { correct: boolean, right: Choice, chosen: Choice, becauseSection: Section, becauseItem: string, becauseText: string, note: string | null, graded: Graded, };
+export type PracticeAnswer = { correct: boolean, right: Choice, chosen: Choice, becauseSection: Section, becauseItem: string, becauseText: string, note: string | null, 
+/**
+ * The schedule the answer gave; none in a cram session, which changes none.
+ */
+graded: Graded | null, };
 
 export type ConfusionPair = { 
 /**

@@ -83,6 +83,7 @@ function actionsBar(page) {
         <span class="button-row">
           <a class="button" href="${buildHash({ name: "review", comparison: page.id })}" id="review-comparison">Review</a>
           <a class="button" href="${buildHash({ name: "practice", comparison: page.id })}" id="practice-comparison">Which would you pick?</a>
+          <a class="button" href="${buildHash({ name: "review", comparison: page.id, cram: "1" })}" id="cram-comparison" title="Every card of this comparison now, without changing when any comes back">Cram</a>
           <a class="button" href="${buildHash({ name: "drill", comparison: page.id })}" id="drill-comparison">Drill</a>
           <button type="button" id="export-comparison">Export my notes…</button>
           ${page.origin === "mine"

@@ -33,6 +33,7 @@ import { scenarioBody } from "./scenario.js";
  * @property {boolean} practice #/practice: scenario cards only
  * @property {{ card: CardFace, result: PracticeAnswer } | null} answered the scenario just answered, shown until Next
  * @property {boolean} easy the learner marked the current scenario easy before choosing
+ * @property {boolean} cram a cram session: answers are kept apart and change no schedule
  */
 
 /** @param {Route} route @returns {Scope} */
@@ -44,6 +45,7 @@ function scopeOf(route) {
 
 /** @param {Route} route @param {CardFace[]} cards */
 function scopeLabel(route, cards) {
+  if (route.cram) return `Cram: ${route.comparison ? cards[0]?.comparisonTitle ?? "this comparison" : route.category}, no schedule changed`;
   if (route.pair) return "A pair you confuse";
   if (route.gap) return "Weakest on interview day";
   return route.comparison ? cards[0]?.comparisonTitle ?? "This comparison" : route.category || "All comparisons";
@@ -89,6 +91,12 @@ function doneMarkup(reviewed, newPerDay, route, heldBack) {
           <span class="muted">past today's limit of ${newPerDay}</span></p>`
       : "";
   const practice = route.name === "practice";
+  if (route.cram) {
+    return html`<div class="panel empty-state review-done">
+        <h2>${reviewed ? "Crammed" : "Nothing to cram"}</h2>
+        <p>${reviewed ? `You went through ${count(reviewed, "card")}. ` : ""}No schedule changed: each card still comes back when FSRS said it would.</p>
+        <p><a href="#/">Back to the dashboard</a></p></div>`;
+  }
   const what = practice ? "practise" : "review";
   return html`<div class="panel empty-state review-done">
         <h2>${reviewed ? "All done for now" : `Nothing to ${what} right now`}</h2>
@@ -210,7 +218,9 @@ function choose(s, index) {
   return exclusive(s, () =>
     attempt(
       async () => {
-        const result = await api.answerScenario(card.id, choice.key, s.easy, studyContext(s.ctx.prefs));
+        const result = s.cram
+          ? await api.cramScenario(card.id, choice.key, studyContext(s.ctx.prefs))
+          : await api.answerScenario(card.id, choice.key, s.easy, studyContext(s.ctx.prefs));
         s.session.graded();
         s.answered = { card, result };
         s.showNotes = false;
@@ -263,7 +273,7 @@ function dropIfGone(s, error) {
 async function reveal(s, withNotes = s.showNotes) {
   s.showNotes = withNotes;
   const card = s.session.current;
-  if (card && !s.session.revealed) {
+  if (card && !s.session.revealed && !s.cram) {
     // The buttons work without it; a failed preview only leaves out the intervals.
     s.preview = await api.previewGrades(card.id, studyContext(s.ctx.prefs)).catch(() => null);
   }
@@ -278,7 +288,8 @@ function grade(s, value) {
   return exclusive(s, () =>
     attempt(
       async () => {
-        await api.gradeCard(card.id, value, studyContext(s.ctx.prefs));
+        if (s.cram) await api.cramAnswer(card.id, value, studyContext(s.ctx.prefs));
+        else await api.gradeCard(card.id, value, studyContext(s.ctx.prefs));
         s.session.graded();
         s.showNotes = false;
         await paint(s);
@@ -301,7 +312,13 @@ function undo(s) {
         s.answered = null;
         s.easy = false;
         s.preview = null;
-        s.ctx.toast(step.action === "suspend" ? "Undone: the card is no longer suspended." : "Undone: the card is back as it was.");
+        s.ctx.toast(
+          step.action === "suspend"
+            ? "Undone: the card is no longer suspended."
+            : step.action === "cram"
+              ? "Undone: that cram answer is forgotten."
+              : "Undone: the card is back as it was.",
+        );
         await paint(s);
       },
       s.ctx.toast,
@@ -403,7 +420,10 @@ export async function render(view, route, ctx) {
   const practice = route.name === "practice";
   const pair = practice ? pairOf(route) : null;
   const gapDate = route.gap === "1" ? ctx.prefs.get("interviewDate") : "";
-  const queue = pair
+  const cram = route.cram === "1" && scope.kind !== "all";
+  const queue = cram
+    ? await api.cramQueue(scope, studyContext(ctx.prefs))
+    : pair
     ? await api.pairPractice(pair[0], pair[1])
     : gapDate
       ? await api.gapSession(gapDate, studyContext(ctx.prefs))
@@ -425,6 +445,7 @@ export async function render(view, route, ctx) {
     practice,
     answered: null,
     easy: false,
+    cram,
   };
   const keydown = (/** @type {KeyboardEvent} */ e) => onKey(s, e);
   document.addEventListener("keydown", keydown);

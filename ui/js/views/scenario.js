@@ -51,7 +51,13 @@ function resultMarkup(card, result, noteHtml, easy) {
     : html`<p class="muted">No note of yours on it yet; <a href="${where}">write one on its page</a>.</p>`;
   return html`<div class="review-answer practice-result" id="practice-result" role="status">
       ${verdict}
-      <p class="muted">${result.correct ? `Counted as ${easy ? "Easy" : "Good"}.` : html`Counted as Again; the pair is kept under <a href="#/confusions">Confusions</a>.`}</p>
+      <p class="muted">${
+        !result.graded
+          ? "Cram: no schedule changed."
+          : result.correct
+            ? `Counted as ${easy ? "Easy" : "Good"}.`
+            : html`Counted as Again; the pair is kept under <a href="#/confusions">Confusions</a>.`
+      }</p>
       <h3>What decides it</h3>
       <p class="because"><a href="${where}">${SECTION_TITLE[result.becauseSection]}</a>: ${result.becauseText}</p>
       ${note}

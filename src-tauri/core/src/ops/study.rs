@@ -17,9 +17,9 @@ use crate::study::drills::{self, Drill, DrillAnswer};
 use crate::study::face::{card_face, CardFace};
 use crate::study::interleave::{interleave, Waiting};
 use crate::study::optimizer::{self, Fit, Optimization, ScheduleParameters, TrainingData};
-use crate::study::practice::{self, ConfusionPair, PracticeAnswer};
+use crate::study::practice::{self, Answering, ConfusionPair, PracticeAnswer};
 use crate::study::progress::{self, ComparisonProgress};
-use crate::study::queue::{build_queue_with, NewCards};
+use crate::study::queue::{self, build_queue_with, NewCards};
 use crate::study::readiness::{self, Readiness};
 use crate::study::review::{self, GradePreview, Graded, UndoAction};
 use crate::study::{Clock, Grade, Scope, StudySettings};
@@ -92,7 +92,7 @@ pub fn answer_scenario(
     settings: StudySettings,
 ) -> Result<PracticeAnswer> {
     store.transact("answering a scenario", |tx| {
-        practice::answer_scenario(tx, card_id, chosen_key, easy, clock, settings)
+        practice::answer_scenario(tx, card_id, chosen_key, Answering::Graded { easy, settings }, clock)
     })
 }
 
@@ -240,5 +240,34 @@ pub fn gap_session(store: &Store, date: &str, clock: Clock) -> Result<ReviewQueu
         let total = waiting.len();
         let cards = interleave(waiting).iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
         Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+    })
+}
+
+/// Cram: every card of a comparison or a category, whatever its schedule,
+/// interleaved. Refused for the whole library.
+pub fn cram_queue(store: &Store, scope: &Scope, clock: Clock) -> Result<ReviewQueue> {
+    store.read("building a cram session", |conn| {
+        let cards = queue::cram_cards(conn, scope, clock)?;
+        let total = cards.len();
+        let cards = cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
+        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+    })
+}
+
+/// A cram answer: logged apart from reviews, no schedule changed.
+pub fn cram_answer(store: &mut Store, card_id: i64, grade: Grade, clock: Clock) -> Result<()> {
+    store.transact("keeping a cram answer", |tx| review::log_cram(tx, card_id, grade, clock.now))
+}
+
+/// A scenario answered in a cram session: judged, logged, nothing scheduled
+/// and no confusion kept.
+pub fn cram_scenario(
+    store: &mut Store,
+    card_id: i64,
+    chosen_key: &str,
+    clock: Clock,
+) -> Result<PracticeAnswer> {
+    store.transact("keeping a cram answer", |tx| {
+        practice::answer_scenario(tx, card_id, chosen_key, Answering::Cram, clock)
     })
 }

@@ -14,7 +14,7 @@ use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::store::comparison_document;
 use crate::study::cards::CardKind;
 use crate::study::interleave::mix;
-use crate::study::review::{grade_card, Graded};
+use crate::study::review::{grade_card, log_cram, Graded};
 use crate::study::{Clock, Grade, StudySettings};
 
 /// Confusable subjects from other comparisons offered beside a scenario's own.
@@ -40,7 +40,8 @@ pub struct PracticeAnswer {
     pub because_item: String,
     pub because_text: String,
     pub note: Option<String>,
-    pub graded: Graded,
+    /// The schedule the answer gave; none in a cram session, which changes none.
+    pub graded: Option<Graded>,
 }
 
 /// Two subjects a learner mixed up, in either direction, and how often.
@@ -158,15 +159,23 @@ fn deciding_item(comparison: &Comparison, because: &str) -> (Section, String, St
     (Section::WhenToUse, because.to_string(), when.map(|w| w.text.clone()).unwrap_or_default())
 }
 
-/// Answers a scenario card with the subject `chosen_key`: right is Good (or
-/// Easy when the learner says so), wrong is Again and is kept as a confusion.
+/// How a scenario is answered: graded (a review, a wrong pick kept as a
+/// confusion) or crammed (logged apart, no schedule and no confusion touched).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answering {
+    Graded { easy: bool, settings: StudySettings },
+    Cram,
+}
+
+/// Answers a scenario card with the subject `chosen_key`. Graded, right is
+/// Good (or Easy when the learner says so), wrong is Again and is kept as a
+/// confusion; crammed, it is only logged.
 pub fn answer_scenario(
     tx: &Transaction<'_>,
     card_id: i64,
     chosen_key: &str,
-    easy: bool,
+    answering: Answering,
     clock: Clock,
-    settings: StudySettings,
 ) -> Result<PracticeAnswer> {
     let (comparison, scenario) = scenario_of(tx, card_id)?;
     let choices = choices_for(tx, card_id)?;
@@ -180,13 +189,20 @@ pub fn answer_scenario(
         .map(|s| Choice { key: key_of(&comparison.id, &s.id, s.key.as_deref()), name: s.name.clone() })
         .ok_or_else(|| Error::not_found(Entity::Card, card_id))?;
     let correct = chosen.key == right.key;
+    let easy = matches!(answering, Answering::Graded { easy: true, .. });
     let grade = match (correct, easy) {
         (false, _) => Grade::Again,
         (true, false) => Grade::Good,
         (true, true) => Grade::Easy,
     };
-    let graded = grade_card(tx, card_id, grade, clock, settings)?;
-    if !correct {
+    let graded = match answering {
+        Answering::Graded { settings, .. } => Some(grade_card(tx, card_id, grade, clock, settings)?),
+        Answering::Cram => {
+            log_cram(tx, card_id, grade, clock.now)?;
+            None
+        }
+    };
+    if !correct && graded.is_some() {
         let review_id: i64 =
             tx.query_row("SELECT max(id) FROM review_log WHERE card_id = ?1", [card_id], |r| r.get(0))?;
         tx.execute(

@@ -102,3 +102,27 @@ pub fn build_queue_with(
         new_held_back: available - new_count,
     })
 }
+
+/// Every card of a comparison or category, whatever its schedule (not
+/// suspended ones), interleaved in an order fixed for the day: a cram
+/// session. Refused for the whole library.
+pub fn cram_cards(conn: &Connection, scope: &Scope, clock: Clock) -> Result<Vec<i64>> {
+    if *scope == Scope::All {
+        return Err(crate::error::Error::InvalidArgument(
+            "cram a comparison or a category, not the whole library at once".into(),
+        ));
+    }
+    let (condition, value) = scope.condition();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.comparison_id FROM card c JOIN comparison m ON m.id = c.comparison_id
+         WHERE c.retired = 0 AND c.suspended = 0 AND m.retired = 0 AND {}",
+        // The scope binds ?2 in the queue's statements; here it is the only parameter.
+        condition.replace("?2", "?1")
+    ))?;
+    let mut cards: Vec<Waiting> = stmt
+        .query_map(params![value], |r| Ok(Waiting { card: r.get(0)?, comparison: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    let seed = clock.today();
+    cards.sort_by_key(|w| (crate::study::interleave::mix(seed, w.card), w.card));
+    Ok(interleave(cards))
+}

@@ -37,12 +37,26 @@ pub struct GradePreview {
 pub enum UndoAction {
     Grade,
     Suspend,
+    /// An answer in a cram session, which changed no schedule.
+    Cram,
 }
 
 crate::text_enum!(UndoAction, "undo action", {
     Grade => "grade",
     Suspend => "suspend",
+    Cram => "cram",
 });
+
+/// What an undo step puts back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// The review a grade logged (its before_* columns hold the prior state).
+    Grade(i64),
+    /// The suspension flag a suspension replaced.
+    Suspend(bool),
+    /// The cram answer to take back.
+    Cram(i64),
+}
 
 /// How many of the newest steps can be undone.
 const UNDO_STEPS_KEPT: i64 = 1000;
@@ -109,7 +123,7 @@ pub fn grade_card(
         params![card_id, stability, difficulty, due, clock.now, lapses, CardState::Review],
     )?;
     let review_id = tx.last_insert_rowid();
-    push_step(tx, UndoAction::Grade, card_id, Some(review_id), None)?;
+    push_step(tx, card_id, Step::Grade(review_id))?;
     let card = card_schedule(tx, card_id)?;
     Ok(Graded { card, interval_days: interval })
 }
@@ -120,19 +134,29 @@ pub fn set_suspended(tx: &Transaction<'_>, card_id: i64, suspended: bool) -> Res
         tx.query_row("SELECT suspended FROM card WHERE id = ?1", [card_id], |r| r.get(0)).optional()?;
     let Some(was) = was else { return Err(Error::not_found(Entity::Card, card_id)) };
     tx.execute("UPDATE card SET suspended = ?2 WHERE id = ?1", params![card_id, suspended])?;
-    push_step(tx, UndoAction::Suspend, card_id, None, Some(was))
+    push_step(tx, card_id, Step::Suspend(was))
 }
 
-fn push_step(
-    tx: &Transaction<'_>,
-    action: UndoAction,
-    card_id: i64,
-    review_id: Option<i64>,
-    was_suspended: Option<bool>,
-) -> Result<()> {
+/// Keeps a cram answer, which changes no schedule (FSRS and the optimizer
+/// read only the review log), as a step the session can undo.
+pub fn log_cram(tx: &Transaction<'_>, card_id: i64, grade: Grade, now: i64) -> Result<()> {
+    card_schedule(tx, card_id)?;
     tx.execute(
-        "INSERT INTO undo_step (action, card_id, review_id, was_suspended) VALUES (?1, ?2, ?3, ?4)",
-        params![action, card_id, review_id, was_suspended],
+        "INSERT INTO cram_log (card_id, at, grade) VALUES (?1, ?2, ?3)",
+        params![card_id, now, grade as i64],
+    )?;
+    push_step(tx, card_id, Step::Cram(tx.last_insert_rowid()))
+}
+
+fn push_step(tx: &Transaction<'_>, card_id: i64, step: Step) -> Result<()> {
+    let (action, review_id, was_suspended, cram_id) = match step {
+        Step::Grade(review) => (UndoAction::Grade, Some(review), None, None),
+        Step::Suspend(was) => (UndoAction::Suspend, None, Some(was), None),
+        Step::Cram(cram) => (UndoAction::Cram, None, None, Some(cram)),
+    };
+    tx.execute(
+        "INSERT INTO undo_step (action, card_id, review_id, was_suspended, cram_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![action, card_id, review_id, was_suspended, cram_id],
     )?;
     tx.execute("DELETE FROM undo_step WHERE id <= ?1", [tx.last_insert_rowid() - UNDO_STEPS_KEPT])?;
     Ok(())
@@ -153,7 +177,7 @@ pub fn undo_last_step(tx: &Transaction<'_>) -> Result<Option<Undone>> {
     loop {
         let step = tx
             .query_row(
-                "SELECT id, action, card_id, review_id, was_suspended FROM undo_step ORDER BY id DESC LIMIT 1",
+                "SELECT id, action, card_id, review_id, was_suspended, cram_id FROM undo_step ORDER BY id DESC LIMIT 1",
                 [],
                 |r| {
                     Ok((
@@ -162,16 +186,27 @@ pub fn undo_last_step(tx: &Transaction<'_>) -> Result<Option<Undone>> {
                         r.get::<_, i64>(2)?,
                         r.get::<_, Option<i64>>(3)?,
                         r.get::<_, Option<bool>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((step_id, action, card_id, review_id, was_suspended)) = step else { return Ok(None) };
+        let Some((step_id, action, card_id, review_id, was_suspended, cram_id)) = step else {
+            return Ok(None);
+        };
         tx.execute("DELETE FROM undo_step WHERE id = ?1", [step_id])?;
-        let undone = match (action, review_id, was_suspended) {
-            (UndoAction::Grade, Some(review_id), _) => undo_review(tx, review_id)?,
-            (UndoAction::Suspend, _, Some(was)) => {
+        let undone = match (action, review_id, was_suspended, cram_id) {
+            (UndoAction::Grade, Some(review_id), _, _) => undo_review(tx, review_id)?,
+            (UndoAction::Suspend, _, Some(was), _) => {
                 tx.execute("UPDATE card SET suspended = ?2 WHERE id = ?1", params![card_id, was])? > 0
+            }
+            (UndoAction::Cram, _, _, Some(cram_id)) => {
+                let removed = tx.execute("DELETE FROM cram_log WHERE id = ?1", [cram_id])? > 0;
+                let card_left: bool =
+                    tx.query_row("SELECT EXISTS (SELECT 1 FROM card WHERE id = ?1)", [card_id], |r| {
+                        r.get(0)
+                    })?;
+                removed && card_left
             }
             _ => false,
         };

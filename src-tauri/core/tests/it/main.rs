@@ -5,6 +5,7 @@ mod archived;
 mod backup;
 mod browser;
 mod content;
+mod cram;
 mod crash;
 mod durability;
 mod hygiene;

@@ -145,7 +145,7 @@ fn a_wrong_pick_grades_again_and_is_kept_as_a_confusion_a_right_one_good_or_easy
     let right =
         ops::answer_scenario(&mut fx.store, other, "aws-lambda", false, clock(T0), settings()).unwrap();
     assert!(right.correct);
-    assert_eq!(right.graded.card.reps, 1);
+    assert_eq!(right.graded.unwrap().card.reps, 1);
     let good = card_schedule(fx.store.conn(), other).unwrap();
     ops::undo_review(&mut fx.store).unwrap();
     ops::answer_scenario(&mut fx.store, other, "aws-lambda", true, clock(T0), settings()).unwrap();
