@@ -55,6 +55,7 @@ fn generated() -> String {
         study::cards::CardState,
         study::cards::CardSchedule,
         study::face::CardFace,
+        study::face::CardNote,
         study::review::Graded,
         study::progress::Mastery,
         study::progress::ComparisonProgress,

@@ -205,7 +205,7 @@ export type Grade = "Again" | "Hard" | "Good" | "Easy";
 
 export type Scope = { "kind": "all" } | { "kind": "category", "value": string } | { "kind": "comparison", "value": string };
 
-export type CardKind = "which_one" | "recall_list" | "interview" | "custom" | "grid" | "scenario";
+export type CardKind = "which_one" | "recall_list" | "interview" | "custom" | "grid" | "scenario" | "recall_item";
 
 export type CardState = "new" | "review";
 
@@ -217,13 +217,19 @@ export type CardFace = { id: number, kind: CardKind, comparisonId: string, compa
  */
 answer: Array<string>, 
 /**
- * The learner's notes on what the card asks about, as Markdown.
+ * The learner's notes on what the card asks about, each with the item it is on.
  */
-notes: Array<string>, 
+notes: Array<CardNote>, 
 /**
  * What a scenario card offers to pick from; empty for other kinds.
  */
 choices: Array<Choice>, state: CardState, suspended: boolean, };
+
+export type CardNote = { place: string, 
+/**
+ * Markdown.
+ */
+body: string, };
 
 export type Graded = { card: CardSchedule, intervalDays: number, };
 

@@ -17,6 +17,7 @@ const PAGE = 200;
 const KIND_WORDS = {
   which_one: "Which one?",
   recall_list: "Recall the list",
+  recall_item: "Recall one item",
   interview: "Interview question",
   custom: "Your card",
   grid: "At a glance",

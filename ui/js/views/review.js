@@ -113,11 +113,14 @@ async function notesMarkup(card) {
   if (!card.notes.length) return html`<p class="muted">No notes of yours on this yet.</p>`;
   let reason = "";
   const rendered = await attempt(
-    () => Promise.all(card.notes.map((text) => api.renderMarkdown(text))),
+    () => Promise.all(card.notes.map((note) => api.renderMarkdown(note.body))),
     (message) => (reason = message),
   );
   if (!rendered) return html`<p class="muted">Your notes could not be shown: ${reason}</p>`;
-  return html`${rendered.map((markup) => html`<div class="note-preview markdown">${trusted(markup)}</div>`)}`;
+  // Each note says which item it is on: a list card gathers several.
+  return html`${rendered.map(
+    (markup, i) => html`<h4 class="note-place">${card.notes[i].place}</h4><div class="note-preview markdown">${trusted(markup)}</div>`,
+  )}`;
 }
 
 /**

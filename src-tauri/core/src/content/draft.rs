@@ -148,6 +148,7 @@ impl DraftDocument {
                 category: category.to_string(),
                 description: subject.description.trim().to_string(),
                 key: None,
+                aliases: Vec::new(),
             });
             when_to_use.push(WhenToUse { subject: sid, text: subject.when_to_use.trim().to_string() });
         }

@@ -106,6 +106,10 @@ pub struct Subject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = SLUG_PATTERN))]
     pub key: Option<String>,
+    /// The short forms people use for it ("lake" for a data lake), blanked
+    /// out of cards like the name and kept out of scenarios.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A difference, tradeoff or mistake: one statement with a stable id.

@@ -5,6 +5,14 @@
 pub struct SubjectName {
     pub id: String,
     pub name: String,
+    /// Short forms of the name ("lake"), blanked like it.
+    pub aliases: Vec<String>,
+}
+
+impl SubjectName {
+    pub fn of(subject: &crate::content::Subject) -> SubjectName {
+        SubjectName { id: subject.id.clone(), name: subject.name.clone(), aliases: subject.aliases.clone() }
+    }
 }
 
 const VENDOR_PREFIXES: [&str; 7] =
@@ -26,6 +34,7 @@ pub fn subject_forms(title: &str, subjects: &[SubjectName]) -> Vec<String> {
     for subject in subjects {
         bases.push(subject.name.clone());
         bases.push(subject.id.replace('-', " "));
+        bases.extend(subject.aliases.iter().cloned());
     }
     let mut expanded = Vec::new();
     for base in bases {

@@ -85,6 +85,9 @@ pub fn is_https_url(text: &str) -> bool {
         && !host.ends_with('.')
 }
 
+/// A subject's short form is a word or two.
+const MAX_ALIAS: usize = 40;
+
 /// The rules the grid, scenarios, sources, the checked day and subject keys
 /// meet whenever a comparison has them (shipped, own or a pack's).
 pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(String, String)) {
@@ -109,6 +112,15 @@ pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(
         if let Some(key) = &subject.key {
             if !is_slug(key) {
                 fail(format!("subjects[{index}].key"), format!("{key:?} is not a lowercase slug"));
+            }
+        }
+        for (at, alias) in subject.aliases.iter().enumerate() {
+            let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();
+            if letters < 2 || alias.chars().count() > MAX_ALIAS {
+                fail(
+                    format!("subjects[{index}].aliases[{at}]"),
+                    format!("{alias:?} is not a short form: 2 to {MAX_ALIAS} characters, letters or digits among them"),
+                );
             }
         }
     }
@@ -218,11 +230,9 @@ pub(super) fn check_trust_fields(comparison: &Comparison, fail: &mut impl FnMut(
 pub fn carry_trust_fields(comparison: &mut Comparison, base: &Comparison) {
     comparison.sources = base.sources.clone();
     for subject in &mut comparison.subjects {
-        subject.key = base
-            .subjects
-            .iter()
-            .find(|b| b.id == subject.id && b.name == subject.name)
-            .and_then(|b| b.key.clone());
+        let same = base.subjects.iter().find(|b| b.id == subject.id && b.name == subject.name);
+        subject.key = same.and_then(|b| b.key.clone());
+        subject.aliases = same.map(|b| b.aliases.clone()).unwrap_or_default();
     }
     let ids: Vec<&str> = comparison.subjects.iter().map(|s| s.id.as_str()).collect();
     let rows: Vec<Dimension> = base
@@ -267,8 +277,7 @@ fn deciding_ids(comparison: &Comparison) -> HashSet<&str> {
 
 /// Every form of every subject's name, as the cards blank them out.
 fn forms_of(comparison: &Comparison) -> Vec<String> {
-    let names: Vec<SubjectName> =
-        comparison.subjects.iter().map(|s| SubjectName { id: s.id.clone(), name: s.name.clone() }).collect();
+    let names: Vec<SubjectName> = comparison.subjects.iter().map(SubjectName::of).collect();
     subject_forms(&comparison.title, &names)
 }
 

@@ -126,17 +126,22 @@ pub fn comparison_source(conn: &Connection, id: &str) -> Result<Option<Origin>> 
 
 /// A comparison as last imported, in the content format.
 pub fn comparison_document(conn: &Connection, id: &str) -> Result<Comparison> {
+    stored_document(conn, id)?.ok_or_else(|| {
+        Error::InvalidArgument(format!(
+            "the comparison {id:?} has no stored document yet; restart Versus to finish its library update"
+        ))
+    })
+}
+
+/// A comparison as last imported, or None while a store from before
+/// documents were kept has not re-imported it yet.
+pub fn stored_document(conn: &Connection, id: &str) -> Result<Option<Comparison>> {
     let document: Option<String> = conn
         .prepare_cached("SELECT document FROM comparison WHERE id = ?1")?
         .query_row([id], |row| row.get(0))
         .optional()?
         .or_not_found(Entity::Comparison, id)?;
-    let document = document.ok_or_else(|| {
-        Error::InvalidArgument(format!(
-            "the comparison {id:?} has no stored document yet; restart Versus to finish its library update"
-        ))
-    })?;
-    serde_json::from_str(&document).map_err(|err| Error::damaged_json(0, err))
+    document.map(|d| serde_json::from_str(&d).map_err(|err| Error::damaged_json(0, err))).transpose()
 }
 
 /// Every id a part of comparison `id` has had, current or retired.

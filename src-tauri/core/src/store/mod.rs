@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 
 pub use import::{
     comparison_document, comparison_source, import_library, library_is_current, retire_comparison,
-    upsert_comparison, used_item_ids, ImportReport,
+    stored_document, upsert_comparison, used_item_ids, ImportReport,
 };
 pub use migrate::{schema_version, LATEST_SCHEMA};
 pub use origin::{Origin, OriginKind};

@@ -24,6 +24,8 @@ pub enum CardKind {
     Grid,
     /// "Which would you pick?": a scenario, answered by picking a subject.
     Scenario,
+    /// One tradeoff or mistake: its short label asked, its text the answer.
+    RecallItem,
 }
 
 crate::text_enum!(CardKind, "card kind", {
@@ -33,6 +35,7 @@ crate::text_enum!(CardKind, "card kind", {
     Custom => "custom",
     Grid => "grid",
     Scenario => "scenario",
+    RecallItem => "recall_item",
 });
 
 /// Where a card is in its life: never graded, or scheduled by FSRS.
@@ -86,6 +89,10 @@ pub fn card_schedule(conn: &Connection, card_id: i64) -> Result<CardSchedule> {
     .or_not_found(Entity::Card, card_id)
 }
 
+/// A list card is kept only while a person can grade it: up to this many
+/// items. Each item also has a card of its own.
+pub const LIST_CARD_MAX_ITEMS: i64 = 4;
+
 /// Makes the cards the library calls for and retires those whose item left it.
 /// Runs inside the content import's transaction. Review history is never touched.
 pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
@@ -95,7 +102,11 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
          SELECT comparison_id, 'which_one', section, item_id, ?1 FROM item
          WHERE retired = 0 AND section IN ('difference', 'when_to_use')
          UNION ALL
-         SELECT DISTINCT comparison_id, 'recall_list', section, 'all', ?1 FROM item
+         SELECT comparison_id, 'recall_list', section, 'all', ?1 FROM item
+         WHERE retired = 0 AND section IN ('tradeoff', 'mistake')
+         GROUP BY comparison_id, section HAVING count(*) <= ?2
+         UNION ALL
+         SELECT comparison_id, 'recall_item', section, item_id, ?1 FROM item
          WHERE retired = 0 AND section IN ('tradeoff', 'mistake')
          UNION ALL
          SELECT comparison_id, 'interview', section, item_id, ?1 FROM item
@@ -108,11 +119,11 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
          FROM comparison m, json_each(m.document, '$.scenarios') s
          WHERE m.retired = 0 AND m.document IS NOT NULL
          ON CONFLICT (comparison_id, kind, section, item_id) WHERE kind <> 'custom' DO UPDATE SET retired = 0",
-        [now],
+        params![now, LIST_CARD_MAX_ITEMS],
     )?;
     tx.execute(
         "UPDATE card SET retired = 1
-         WHERE retired = 0 AND kind IN ('which_one', 'interview', 'grid') AND NOT EXISTS (
+         WHERE retired = 0 AND kind IN ('which_one', 'interview', 'grid', 'recall_item') AND NOT EXISTS (
              SELECT 1 FROM item i WHERE i.retired = 0 AND i.comparison_id = card.comparison_id
                AND i.section = card.section AND i.item_id = card.item_id)",
         [],
@@ -126,10 +137,10 @@ pub fn sync_cards(tx: &Transaction<'_>) -> Result<()> {
     )?;
     tx.execute(
         "UPDATE card SET retired = 1
-         WHERE retired = 0 AND kind = 'recall_list' AND NOT EXISTS (
-             SELECT 1 FROM item i WHERE i.retired = 0 AND i.comparison_id = card.comparison_id
-               AND i.section = card.section)",
-        [],
+         WHERE retired = 0 AND kind = 'recall_list' AND (
+             SELECT count(*) FROM item i WHERE i.retired = 0 AND i.comparison_id = card.comparison_id
+               AND i.section = card.section) NOT BETWEEN 1 AND ?1",
+        [LIST_CARD_MAX_ITEMS],
     )?;
     Ok(())
 }

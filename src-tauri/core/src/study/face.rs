@@ -11,7 +11,7 @@ pub use crate::content::naming::{
 use crate::content::Section;
 use crate::error::{Entity, OrNotFound, Result};
 use crate::library::comparison_head;
-use crate::store::comparison_document;
+use crate::store::{comparison_document, stored_document};
 use crate::study::cards::{CardKind, CardState};
 use crate::study::practice::{choices_for, Choice};
 
@@ -30,12 +30,45 @@ pub struct CardFace {
     pub front: String,
     /// Plain-text answer lines (the list items for a recall-the-list card).
     pub answer: Vec<String>,
-    /// The learner's notes on what the card asks about, as Markdown.
-    pub notes: Vec<String>,
+    /// The learner's notes on what the card asks about, each with the item it is on.
+    pub notes: Vec<CardNote>,
     /// What a scenario card offers to pick from; empty for other kinds.
     pub choices: Vec<Choice>,
     pub state: CardState,
     pub suspended: bool,
+}
+
+/// A note shown with a card, and the item it belongs to ("Tradeoff: Flexibility vs ops").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardNote {
+    pub place: String,
+    /// Markdown.
+    pub body: String,
+}
+
+/// An item's short label, from its id ("flexibility-vs-ops" → "Flexibility vs ops").
+pub fn item_label(item_id: &str) -> String {
+    let words = item_id.replace('-', " ");
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Where a note sits, in words.
+fn place_of(section: Section, item_id: &str, subjects: &[SubjectName]) -> String {
+    match section {
+        Section::WhenToUse => {
+            let name = subjects.iter().find(|s| s.id == item_id).map_or(item_id, |s| s.name.as_str());
+            format!("When to use {name}")
+        }
+        Section::InterviewTip => "Interview tip".to_string(),
+        Section::Comparison => "The comparison".to_string(),
+        Section::Tradeoff => format!("Tradeoff: {}", item_label(item_id)),
+        Section::Mistake => format!("Common mistake: {}", item_label(item_id)),
+        Section::Difference => format!("Key difference: {}", item_label(item_id)),
+        Section::Dimension => format!("At a glance: {}", item_label(item_id)),
+        other => format!("{}: {}", other.label(), item_label(item_id)),
+    }
 }
 
 struct CardRow {
@@ -76,7 +109,12 @@ pub fn card_face(conn: &Connection, card_id: i64) -> Result<CardFace> {
 fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
     let head = comparison_head(conn, &row.comparison_id)?;
     let (title, category) = (head.title, head.category);
-    let subjects = subjects_of(conn, &row.comparison_id)?;
+    // The document holds the subjects' short forms too, blanked like their names.
+    let document = stored_document(conn, &row.comparison_id)?;
+    let subjects = match &document {
+        Some(d) => d.subjects.iter().map(SubjectName::of).collect(),
+        None => subjects_of(conn, &row.comparison_id)?,
+    };
     let item_text = |section: Section, item_id: &str| -> Result<String> {
         Ok(conn
             .prepare_cached(
@@ -86,13 +124,14 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
             .optional()?
             .unwrap_or_default())
     };
-    let note_on = |section: Section, item_id: &str| -> Result<Option<String>> {
-        Ok(conn
+    let note_on = |section: Section, item_id: &str| -> Result<Option<CardNote>> {
+        let body: Option<String> = conn
             .prepare_cached(
                 "SELECT body FROM note WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3",
             )?
             .query_row(params![row.comparison_id, section, item_id], |r| r.get(0))
-            .optional()?)
+            .optional()?;
+        Ok(body.map(|body| CardNote { place: place_of(section, item_id, &subjects), body }))
     };
     let names: Vec<&str> = subjects.iter().map(|s| s.name.as_str()).collect();
     let mut choices = Vec::new();
@@ -113,20 +152,42 @@ fn render(conn: &Connection, row: CardRow) -> Result<CardFace> {
         CardKind::RecallList => {
             let what = if row.section == Section::Tradeoff { "tradeoffs" } else { "common mistakes" };
             let mut stmt = conn.prepare_cached(
-                "SELECT i.text, n.body FROM item i LEFT JOIN note n
+                "SELECT i.text, i.item_id, n.body FROM item i LEFT JOIN note n
                    ON n.comparison_id = i.comparison_id AND n.section = i.section AND n.item_id = i.item_id
                  WHERE i.comparison_id = ?1 AND i.section = ?2 AND i.retired = 0 ORDER BY i.position",
             )?;
-            let rows: Vec<(String, Option<String>)> = stmt
-                .query_map(params![row.comparison_id, row.section], |r| Ok((r.get(0)?, r.get(1)?)))?
+            let rows: Vec<(String, String, Option<String>)> = stmt
+                .query_map(params![row.comparison_id, row.section], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             let count = rows.len();
-            let (answer, notes): (Vec<String>, Vec<Option<String>>) = rows.into_iter().unzip();
+            let notes = rows
+                .iter()
+                .filter_map(|(_, item_id, body)| {
+                    body.clone()
+                        .map(|body| CardNote { place: place_of(row.section, item_id, &subjects), body })
+                })
+                .collect();
             (
                 "Recall the list".to_string(),
                 format!("{title}: name the {count} {what}."),
-                answer,
-                notes.into_iter().flatten().collect(),
+                rows.into_iter().map(|(text, _, _)| text).collect(),
+                notes,
+            )
+        }
+        CardKind::RecallItem => {
+            let (what, prompt) = if row.section == Section::Tradeoff {
+                ("tradeoff", "Recall the tradeoff")
+            } else {
+                ("common mistake", "Recall the mistake")
+            };
+            let label = item_label(&row.item_id).to_lowercase();
+            (
+                prompt.to_string(),
+                format!("{title} — the {what} “{label}”: what is it, and why does it matter?"),
+                vec![item_text(row.section, &row.item_id)?],
+                note_on(row.section, &row.item_id)?.into_iter().collect(),
             )
         }
         CardKind::Interview => {
@@ -202,6 +263,8 @@ fn subjects_of(conn: &Connection, comparison_id: &str) -> Result<Vec<SubjectName
     let mut stmt = conn.prepare_cached(
         "SELECT item_id, coalesce(name, '') FROM item WHERE comparison_id = ?1 AND section = 'subject' ORDER BY position",
     )?;
-    let rows = stmt.query_map([comparison_id], |r| Ok(SubjectName { id: r.get(0)?, name: r.get(1)? }))?;
+    let rows = stmt.query_map([comparison_id], |r| {
+        Ok(SubjectName { id: r.get(0)?, name: r.get(1)?, aliases: Vec::new() })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

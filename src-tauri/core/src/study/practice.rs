@@ -141,7 +141,8 @@ pub fn choices_for(conn: &Connection, card_id: i64) -> Result<Vec<Choice>> {
 /// would make a second right answer, not a confusable one.
 fn names_each_other(a: &str, b: &str) -> bool {
     let named = |text: &str, name: &str| {
-        blank_subjects(text, "", &[SubjectName { id: String::new(), name: name.to_string() }]) != text
+        let subject = SubjectName { id: String::new(), name: name.to_string(), aliases: Vec::new() };
+        blank_subjects(text, "", &[subject]) != text
     };
     named(a, b) || named(b, a)
 }

@@ -51,8 +51,17 @@ fn cards_are_made_for_a_two_subject_comparison() {
     let cards = cards_of(fx.store.conn(), "ec2-vs-lambda");
     let count = |kind: &str| cards.iter().filter(|c| c.0 == kind).count();
     assert_eq!(count("which_one"), 6 + 2, "six differences and two when-to-use entries");
-    assert_eq!(count("recall_list"), 2, "tradeoffs and mistakes");
+    assert_eq!(count("recall_list"), 2, "tradeoffs and mistakes, three of each: a list one can grade");
+    assert_eq!(count("recall_item"), 3 + 3, "and each tradeoff and mistake on its own");
     assert_eq!(count("interview"), 1);
+    let one =
+        card_face(fx.store.conn(), card_id(fx.store.conn(), "recall_item", "tradeoff", "flexibility-vs-ops"))
+            .unwrap();
+    assert_eq!(
+        one.front,
+        "EC2 vs Lambda — the tradeoff “flexibility vs ops”: what is it, and why does it matter?"
+    );
+    assert_eq!(one.answer.len(), 1);
     let tip =
         card_face(fx.store.conn(), card_id(fx.store.conn(), "interview", "interview_tip", "main")).unwrap();
     assert_eq!(tip.front, "EC2 or Lambda: give the short answer.");
@@ -61,6 +70,30 @@ fn cards_are_made_for_a_two_subject_comparison() {
         card_face(fx.store.conn(), card_id(fx.store.conn(), "recall_list", "tradeoff", "all")).unwrap();
     assert_eq!(list.front, "EC2 vs Lambda: name the 3 tradeoffs.");
     assert_eq!(list.answer.len(), 3);
+}
+
+#[test]
+fn a_list_too_long_to_grade_has_no_list_card_and_notes_on_a_card_say_where_they_are() {
+    let mut seed = seed_json();
+    let mistakes = seed["mistakes"].as_array_mut().unwrap();
+    for i in 0..2 {
+        mistakes.push(json!({ "id": format!("extra-{i}"), "text": format!("Another common mistake, number {i}, long enough to count.") }));
+    }
+    let mut fx = store_with(&library_of(&[(SEED_PATH, &seed)]));
+    let cards = cards_of(fx.store.conn(), "ec2-vs-lambda");
+    let live =
+        |kind: &str, section: &str| cards.iter().filter(|c| c.0 == kind && c.1 == section && !c.3).count();
+    assert_eq!(live("recall_list", "mistake"), 0, "five mistakes: no list card");
+    assert_eq!(live("recall_item", "mistake"), 5);
+    assert_eq!(live("recall_list", "tradeoff"), 1);
+
+    let key = NoteKey::new("ec2-vs-lambda", Section::Tradeoff, "flexibility-vs-ops");
+    ops::save_note(&mut fx.store, &key, "Patching is the hidden cost.").unwrap();
+    let list =
+        card_face(fx.store.conn(), card_id(fx.store.conn(), "recall_list", "tradeoff", "all")).unwrap();
+    assert_eq!(list.notes.len(), 1);
+    assert_eq!(list.notes[0].place, "Tradeoff: Flexibility vs ops");
+    assert_eq!(list.notes[0].body, "Patching is the hidden cost.");
 }
 
 #[test]
@@ -89,32 +122,31 @@ fn cards_are_made_for_a_three_subject_comparison() {
 }
 
 #[test]
-fn blanked_texts_name_no_subject_in_any_form_across_the_whole_library() {
+fn no_card_question_names_a_subject_or_one_of_its_aliases_across_the_whole_library() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     ops::sync_embedded_library(&mut store).unwrap();
     let conn = store.conn();
     let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM card WHERE kind = 'which_one' AND retired = 0")
+        .prepare("SELECT id FROM card WHERE kind IN ('which_one', 'scenario') AND retired = 0")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert!(ids.len() > 400, "{} which-one cards", ids.len());
+    assert!(ids.len() > 800, "{} which-one and scenario cards", ids.len());
+    let mut with_aliases = 0;
     let mut with_blanks = 0;
     let total = ids.len();
     for id in ids {
         let face = card_face(conn, id).unwrap();
-        let subjects: Vec<SubjectName> = conn
-            .prepare("SELECT item_id, name FROM item WHERE comparison_id = ?1 AND section = 'subject'")
-            .unwrap()
-            .query_map([&face.comparison_id], |r| Ok(SubjectName { id: r.get(0)?, name: r.get(1)? }))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let document = versus_core::store::comparison_document(conn, &face.comparison_id).unwrap();
+        let subjects: Vec<SubjectName> = document.subjects.iter().map(SubjectName::of).collect();
+        with_aliases += usize::from(subjects.iter().any(|s| !s.aliases.is_empty()));
         let lower = face.front.to_lowercase();
-        for form in subject_forms(&face.comparison_title, &subjects) {
+        // The aliases checked on their own too, not only through the forms the cards blank.
+        let aliases = subjects.iter().flat_map(|s| s.aliases.iter().map(|a| a.to_lowercase()));
+        for form in subject_forms(&face.comparison_title, &subjects).into_iter().chain(aliases) {
             let form = form.to_lowercase();
             let found = lower.match_indices(&form).any(|(at, _)| {
                 let before = lower[..at].chars().next_back();
@@ -127,21 +159,38 @@ fn blanked_texts_name_no_subject_in_any_form_across_the_whole_library() {
                 face.comparison_id, face.item_id, face.front
             );
         }
-        with_blanks += usize::from(face.front.contains("_____"));
+        with_blanks += usize::from(face.kind == CardKind::WhichOne && face.front.contains("_____"));
     }
     // Some differences describe the subjects without naming them; most name them.
-    assert!(with_blanks * 10 >= total * 8, "{with_blanks} of {total} cards have blanks");
+    let which_ones = total
+        - conn
+            .query_row("SELECT count(*) FROM card WHERE kind = 'scenario' AND retired = 0", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap() as usize;
+    assert!(with_blanks * 10 >= which_ones * 8, "{with_blanks} of {which_ones} which-one cards have blanks");
+    assert!(with_aliases > 0, "the library's short forms are part of the check");
 }
 
 #[test]
 fn blanking_handles_vendor_prefixes_parentheses_plurals_and_case() {
     let subjects = [
-        SubjectName { id: "dax".into(), name: "DynamoDB Accelerator (DAX)".into() },
-        SubjectName { id: "elasticache".into(), name: "Amazon ElastiCache".into() },
+        SubjectName {
+            id: "dax".into(),
+            name: "DynamoDB Accelerator (DAX)".into(),
+            aliases: vec!["accelerator cache".into()],
+        },
+        SubjectName {
+            id: "elasticache".into(),
+            name: "Amazon ElastiCache".into(),
+            aliases: vec!["cluster".into()],
+        },
     ];
-    let text = "ElastiCache serves many apps; DAX sits in front of one table. A dynamodb accelerator is not ELASTICACHE, and DAXes are rare.";
+    let text = "ElastiCache serves many apps; DAX sits in front of one table. A dynamodb accelerator is not ELASTICACHE, and DAXes are rare. Each cluster differs from an accelerator cache.";
     let blanked = blank_subjects(text, "ElastiCache vs DAX", &subjects);
-    for word in ["ElastiCache", "ELASTICACHE", "DAX", "dynamodb accelerator", "DAXes"] {
+    for word in
+        ["ElastiCache", "ELASTICACHE", "DAX", "dynamodb accelerator", "DAXes", "cluster", "accelerator cache"]
+    {
         assert!(!blanked.contains(word), "{word} left in: {blanked}");
     }
     assert!(blanked.contains("serves many apps"), "{blanked}");
