@@ -8,25 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import {
-  Key,
-  appTest,
-  choose,
-  contentComparison,
-  currentTheme,
-  goTo,
-  js,
-  navTo,
-  openEditor,
-  pressKeys,
-  repoRoot,
-  typeInto,
-  waitFor,
-  waitForComparison,
-  waitForView,
-  waitUntil,
-  withTimeout,
-} from './lib.mjs';
+import { appTest, choose, contentComparison, currentTheme, goTo, js, Key, navTo, onlyFlipCards, openEditor, suspendScenarioCards, pressKeys, repoRoot, typeInto, waitFor, waitForComparison, waitForView, waitUntil, withTimeout } from './lib.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
@@ -114,6 +96,15 @@ async function auditEveryView(driver, theme, seen) {
   await typeInto(editor, 'Cold starts matter for **latency**.');
   found.push(...(await audit(driver, at('comparison page, note editor open'), seen)));
 
+  await goTo(driver, '#/practice?comparison=ec2-vs-lambda');
+  await waitForView(driver, 'practice');
+  await waitFor(driver, 'button.choice');
+  found.push(...(await audit(driver, at('which would you pick, choices'), seen)));
+  await pressKeys(driver, '1');
+  await waitFor(driver, '#practice-result');
+  found.push(...(await audit(driver, at('which would you pick, answered'), seen)));
+
+  await onlyFlipCards(driver);
   await goTo(driver, '#/review');
   await waitForView(driver, 'review');
   await waitFor(driver, '#reveal');
@@ -121,6 +112,8 @@ async function auditEveryView(driver, theme, seen) {
   await pressKeys(driver, Key.SPACE);
   await waitFor(driver, '#review-answer');
   found.push(...(await audit(driver, at('review, answer shown'), seen)));
+  // The other theme's pass practises scenarios again.
+  await suspendScenarioCards(driver, false);
 
   await goTo(driver, '#/drill?comparison=ec2-vs-lambda');
   await waitForView(driver, 'drill');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { Key, appTest, goTo, js, navTo, pressKeys, screenshot, squash, waitFor, waitForView, waitUntil } from './lib.mjs';
+import { appTest, goTo, js, Key, navTo, onlyFlipCards, pressKeys, screenshot, squash, waitFor, waitForView, waitUntil } from './lib.mjs';
 
 /** Every category row: its label, and each segment's count and drawn width as a share of the bar. */
 const progressRows = (driver) =>
@@ -23,6 +23,7 @@ const progressRows = (driver) =>
 
 test(
   ...appTest('after one review, each category bar draws what its label says, and the heatmap has its labels', async ({ driver }) => {
+    await onlyFlipCards(driver);
     await goTo(driver, '#/review');
     await waitForView(driver, 'review');
     await waitFor(driver, '.review-card');

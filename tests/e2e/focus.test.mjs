@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { Key, appTest, goTo, js, pressKeys, sleep, squash, typeInto, waitFor, waitForView, waitUntil } from './lib.mjs';
+import { appTest, goTo, js, Key, onlyFlipCards, pressKeys, sleep, squash, typeInto, waitFor, waitForView, waitUntil } from './lib.mjs';
 
 const count = (driver, css) => js(driver, `const el = document.querySelector(arguments[0]); return el ? Number(el.dataset.count) : null;`, css);
 
@@ -47,6 +47,7 @@ const activeId = (driver) => js(driver, 'return document.activeElement ? (docume
 
 test(
   ...appTest('a review goes on after the window is left and focus lands outside the card: Space and 3 grade', async ({ driver }) => {
+    await onlyFlipCards(driver);
     await goTo(driver, '#/review');
     await waitForView(driver, 'review');
     const left = await count(driver, '#review-remaining');

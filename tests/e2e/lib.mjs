@@ -581,3 +581,37 @@ export function appTest(name, body, { timeout = 180_000 } = {}) {
     },
   ];
 }
+
+/**
+ * Suspends every "which would you pick?" card, for the tests of the flip-card
+ * review (Space reveals, 1–4 grade): without it, the day's interleaved queue
+ * may open on a scenario, which is answered by picking instead.
+ */
+export function onlyFlipCards(driver) {
+  return suspendScenarioCards(driver, true);
+}
+
+/** Suspends (or brings back) every scenario card; answers how many there are. */
+export async function suspendScenarioCards(driver, suspended) {
+  await waitForAnyView(driver);
+  const result = await withTimeout(
+    driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      const invoke = window.__TAURI__.core.invoke;
+      const filter = (offset) => ({ comparison: null, category: null, kind: 'scenario', state: null, due: null, sort: 'due', offset, limit: 500 });
+      const wanted = arguments[0];
+      (async () => {
+        let count = 0;
+        for (let offset = 0; ; offset += 500) {
+          const page = await invoke('list_cards', { filter: filter(offset) });
+          if (!page.cards.length) return count;
+          await invoke('suspend_cards', { cardIds: page.cards.map((c) => c.id), suspended: wanted });
+          count += page.cards.length;
+        }
+      })().then(done, (e) => done('error: ' + JSON.stringify(e)));`, suspended),
+    COMMAND_MS,
+    'suspend the scenario cards',
+  );
+  if (typeof result !== 'number' || result === 0) throw new Error(`no scenario card was found: ${result}`);
+  return result;
+}

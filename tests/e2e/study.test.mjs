@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { Key, appTest, goTo, js, navTo, pressKeys, screenshot, squash, typeInto, waitFor, waitForView, waitUntil } from './lib.mjs';
+import { appTest, goTo, js, Key, navTo, onlyFlipCards, pressKeys, screenshot, squash, typeInto, waitFor, waitForView, waitUntil } from './lib.mjs';
 
 const count = (driver, css) => js(driver, `const el = document.querySelector(arguments[0]); return el ? Number(el.dataset.count) : null;`, css);
 
 test(
   ...appTest('a review: Space reveals, 3 grades Good, and the due count drops', async ({ driver }) => {
+    await onlyFlipCards(driver);
     await navTo(driver, 'dashboard');
     const dueBefore = await count(driver, '#due-today');
     assert.ok(dueBefore > 0, `cards are due on a fresh library (${dueBefore})`);
@@ -33,6 +34,7 @@ test(
 
 test(
   ...appTest('Ctrl+Z undoes the last grade and the card comes back', async ({ driver }) => {
+    await onlyFlipCards(driver);
     await goTo(driver, '#/review');
     await waitForView(driver, 'review');
     const left = await count(driver, '#review-remaining');

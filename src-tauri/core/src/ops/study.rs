@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use fsrs::CombinedProgressState;
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,7 +20,7 @@ use crate::study::interleave::{interleave, Waiting};
 use crate::study::optimizer::{self, Fit, Optimization, ScheduleParameters, TrainingData};
 use crate::study::practice::{self, Answering, ConfusionPair, PracticeAnswer};
 use crate::study::progress::{self, ComparisonProgress};
-use crate::study::queue::{self, build_queue_with, NewCards};
+use crate::study::queue::{self, build_queue_with, NewCards, Queue};
 use crate::study::readiness::{self, Readiness};
 use crate::study::review::{self, GradePreview, Graded, UndoAction};
 use crate::study::{Clock, Grade, Scope, StudySettings};
@@ -34,6 +35,28 @@ pub struct ReviewQueue {
     pub new_held_back: usize,
 }
 
+fn faces(conn: &Connection, cards: &[i64]) -> Result<Vec<CardFace>> {
+    cards.iter().map(|&id| card_face(conn, id)).collect()
+}
+
+/// A queue's cards, rendered, with its counts.
+fn session_of(conn: &Connection, queue: &Queue) -> Result<ReviewQueue> {
+    Ok(ReviewQueue {
+        cards: faces(conn, &queue.cards)?,
+        due: queue.due,
+        new: queue.new,
+        new_held_back: queue.new_held_back,
+    })
+}
+
+/// Cards chosen outside the day's schedule (a pair, the weakest), interleaved and rendered.
+fn interleaved_session(conn: &Connection, cards: Vec<(i64, String)>) -> Result<ReviewQueue> {
+    let waiting: Vec<Waiting> =
+        cards.into_iter().map(|(card, comparison)| Waiting { card, comparison }).collect();
+    let due = waiting.len();
+    Ok(ReviewQueue { cards: faces(conn, &interleave(waiting))?, due, new: 0, new_held_back: 0 })
+}
+
 /// Today's cards in order, rendered, for one scope; `new_cards` says whether
 /// a comparison's or category's session may go past the daily new-card limit.
 pub fn review_queue(
@@ -44,9 +67,7 @@ pub fn review_queue(
     new_cards: NewCards,
 ) -> Result<ReviewQueue> {
     store.read("building today's queue", |conn| {
-        let queue = build_queue_with(conn, scope, clock, settings, new_cards, None)?;
-        let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: queue.due, new: queue.new, new_held_back: queue.new_held_back })
+        session_of(conn, &build_queue_with(conn, scope, clock, settings, new_cards, None)?)
     })
 }
 
@@ -60,9 +81,10 @@ pub fn practice_queue(
     new_cards: NewCards,
 ) -> Result<ReviewQueue> {
     store.read("building a practice session", |conn| {
-        let queue = build_queue_with(conn, scope, clock, settings, new_cards, Some(CardKind::Scenario))?;
-        let cards = queue.cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: queue.due, new: queue.new, new_held_back: queue.new_held_back })
+        session_of(
+            conn,
+            &build_queue_with(conn, scope, clock, settings, new_cards, Some(CardKind::Scenario))?,
+        )
     })
 }
 
@@ -71,13 +93,7 @@ pub fn practice_queue(
 /// differences of comparisons that have both, interleaved.
 pub fn pair_practice(store: &Store, first: &str, second: &str) -> Result<ReviewQueue> {
     store.read("building a pair's practice", |conn| {
-        let waiting: Vec<Waiting> = practice::pair_cards(conn, first, second)?
-            .into_iter()
-            .map(|(card, comparison)| Waiting { card, comparison })
-            .collect();
-        let total = waiting.len();
-        let cards = interleave(waiting).iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+        interleaved_session(conn, practice::pair_cards(conn, first, second)?)
     })
 }
 
@@ -233,13 +249,7 @@ pub fn readiness(store: &Store, date: &str, clock: Clock, settings: StudySetting
 /// "Close the gap": the studied cards weakest on the interview day, interleaved.
 pub fn gap_session(store: &Store, date: &str, clock: Clock) -> Result<ReviewQueue> {
     store.read("building a session of the weakest cards", |conn| {
-        let waiting: Vec<Waiting> = readiness::weakest_cards(conn, date, clock, readiness::GAP_SESSION)?
-            .into_iter()
-            .map(|(card, comparison)| Waiting { card, comparison })
-            .collect();
-        let total = waiting.len();
-        let cards = interleave(waiting).iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+        interleaved_session(conn, readiness::weakest_cards(conn, date, clock, readiness::GAP_SESSION)?)
     })
 }
 
@@ -248,9 +258,7 @@ pub fn gap_session(store: &Store, date: &str, clock: Clock) -> Result<ReviewQueu
 pub fn cram_queue(store: &Store, scope: &Scope, clock: Clock) -> Result<ReviewQueue> {
     store.read("building a cram session", |conn| {
         let cards = queue::cram_cards(conn, scope, clock)?;
-        let total = cards.len();
-        let cards = cards.iter().map(|&id| card_face(conn, id)).collect::<Result<_>>()?;
-        Ok(ReviewQueue { cards, due: total, new: 0, new_held_back: 0 })
+        Ok(ReviewQueue { due: cards.len(), cards: faces(conn, &cards)?, new: 0, new_held_back: 0 })
     })
 }
 
