@@ -243,7 +243,7 @@ fn is_installed_as(conn: &Connection, pack: &Pack, library: &Library) -> Result<
         )
         .optional()?;
     Ok(same_listing == Some(true)
-        && crate::store::library_is_current(conn, library, &Origin::Pack(pack.id.clone()))?)
+        && crate::store::library_is_current(conn, &library.hash, &Origin::Pack(pack.id.clone()))?)
 }
 
 /// Installed packs, by name.

@@ -36,8 +36,22 @@ pub fn generated_library(n: usize) -> Library {
                 "differences": items("difference", 6, i),
                 "when_to_use": [{"subject": "alpha", "text": "Use Alpha when the generated case calls for it."}, {"subject": "beta", "text": "Use Beta when the other generated case calls for it."}],
                 "tradeoffs": items("tradeoff", 4, i), "mistakes": items("mistake", 4, i),
-                "interview_tip": "Alpha for one case, Beta for the other.", "tags": ["aws", "compute"]
+                "interview_tip": "Alpha for one case, Beta for the other.", "tags": ["aws", "compute"],
+                // The trust fields every shipped comparison has, shaped like theirs.
+                "checked": "2026-12-01",
+                "sources": [
+                    {"title": "Alpha documentation", "url": "https://docs.example.com/alpha"},
+                    {"title": "Beta documentation", "url": "https://docs.example.com/beta"}
+                ],
+                "dimensions": (0..6).map(|k| json!({"id": format!("row-{k}"), "label": format!("Row {k}"),
+                    "values": {"alpha": format!("First value {k}"), "beta": format!("Second value {k}")}})).collect::<Vec<_>>(),
+                "scenarios": (0..4).map(|k| json!({"id": format!("situation-{k}"),
+                    "text": format!("A generated situation {k} of comparison {i}, described without naming either side."),
+                    "answer": if k % 2 == 0 { "alpha" } else { "beta" }, "because": format!("difference-{k}")})).collect::<Vec<_>>()
             });
+            let mut value = value;
+            value["subjects"][0]["key"] = json!("generated-alpha");
+            value["subjects"][1]["key"] = json!("generated-beta");
             (format!("compute/{id}.json"), serde_json::to_vec(&value).expect("json"))
         })
         .collect();

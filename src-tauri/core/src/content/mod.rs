@@ -78,16 +78,11 @@ pub fn parse_library<'a>(
 ) -> Result<Library, ContentErrors> {
     let mut files: Vec<(String, &[u8])> = files.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut hasher = Sha256::new();
-    hasher.update(IMPORT_FORMAT.as_bytes());
+    let hash = files_hash(&files);
     let mut errors = Vec::new();
     let mut comparisons = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for (name, bytes) in &files {
-        hasher.update((name.len() as u64).to_le_bytes());
-        hasher.update(name.as_bytes());
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
         match parse_file(name, bytes) {
             Ok(comparison) => {
                 if let Some(first) = seen.insert(comparison.id.clone(), name.clone()) {
@@ -107,8 +102,21 @@ pub fn parse_library<'a>(
     if !errors.is_empty() {
         return Err(ContentErrors(errors));
     }
-    let hash = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok(Library { comparisons, hash })
+}
+
+/// The fingerprint of a set of files (sorted by name) and of the import
+/// format: equal fingerprints mean nothing to import.
+fn files_hash(files: &[(String, &[u8])]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(IMPORT_FORMAT.as_bytes());
+    for (name, bytes) in files {
+        hasher.update((name.len() as u64).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One subject key names one thing: across the library the same key never
@@ -163,6 +171,15 @@ pub fn embedded_library() -> Result<Library, ContentErrors> {
     let mut files = Vec::new();
     collect_json(&EMBEDDED, &mut files);
     parse_library(files)
+}
+
+/// The embedded library's fingerprint ([`Library::hash`]) without parsing or
+/// checking it: a start-up whose content is unchanged needs nothing more.
+pub fn embedded_library_hash() -> String {
+    let mut files = Vec::new();
+    collect_json(&EMBEDDED, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files_hash(&files)
 }
 
 fn collect_json(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {

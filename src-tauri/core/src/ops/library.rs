@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::now_ms;
-use crate::content::{embedded_library, Library};
+use crate::content::{embedded_library, embedded_library_hash, Library};
 use crate::error::Result;
 use crate::library::{self, CategoryCount, ComparisonPage, ComparisonSummary};
 use crate::notes::{self, NoteWithPlace};
@@ -84,7 +84,7 @@ pub fn dashboard(store: &Store, clock: Clock, settings: StudySettings) -> Result
 /// stored). The database is checkpointed after an import, so the file alone
 /// holds it.
 pub fn import_content(store: &mut Store, library: &Library, source: &Origin) -> Result<ImportReport> {
-    if store.read("checking the library", |conn| library_is_current(conn, library, source))? {
+    if store.read("checking the library", |conn| library_is_current(conn, &library.hash, source))? {
         return Ok(ImportReport::default());
     }
     let report = store.transact("importing the library", |tx| {
@@ -98,5 +98,9 @@ pub fn import_content(store: &mut Store, library: &Library, source: &Origin) -> 
 
 /// Imports the library compiled into the app, if it changed.
 pub fn sync_embedded_library(store: &mut Store) -> Result<ImportReport> {
+    let hash = embedded_library_hash();
+    if store.read("checking the library", |conn| library_is_current(conn, &hash, &Origin::Library))? {
+        return Ok(ImportReport::default());
+    }
     import_content(store, &embedded_library()?, &Origin::Library)
 }

@@ -26,13 +26,13 @@ pub struct ImportReport {
 }
 
 /// True when `library` is what was last imported under `source`.
-pub fn library_is_current(conn: &Connection, library: &Library, source: &Origin) -> Result<bool> {
+pub fn library_is_current(conn: &Connection, hash: &str, source: &Origin) -> Result<bool> {
     let stored: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = ?1", [format!("content_hash:{source}")], |row| {
             row.get(0)
         })
         .optional()?;
-    Ok(stored.as_deref() == Some(library.hash.as_str()))
+    Ok(stored.as_deref() == Some(hash))
 }
 
 /// Upserts every comparison of `library` under `source` and records its

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::content::embedded_library;
+use crate::content::{embedded_library, embedded_library_hash};
 use crate::error::Result;
 use crate::ops;
 use crate::store::backup::{backup_dir, take_backup, Reason};
@@ -27,13 +27,22 @@ pub fn start(data_dir: &Path) -> Result<Started> {
     let recovery = check_and_recover(data_dir)?;
     let existed = data_dir.join(DATABASE_FILE).exists();
     let mut store = Store::open_in(data_dir)?;
-    let library = embedded_library()?;
     // A restored backup is itself the snapshot; a new store has nothing to keep.
     let mut backup_pending = existed && recovery.is_none();
-    if backup_pending && !library_is_current(store.conn(), &library, &Origin::Library)? {
+    // The fingerprint alone says whether the content changed: parsing and
+    // checking 100-odd files is left to the start-ups that import them.
+    if library_is_current(store.conn(), &embedded_library_hash(), &Origin::Library)? {
+        return Ok(Started {
+            store,
+            recovery,
+            import: ImportReport::default(),
+            startup_backup_pending: backup_pending,
+        });
+    }
+    if backup_pending {
         take_backup(store.conn(), &backup_dir(data_dir), Reason::Startup)?;
         backup_pending = false;
     }
-    let import = ops::import_content(&mut store, &library, &Origin::Library)?;
+    let import = ops::import_content(&mut store, &embedded_library()?, &Origin::Library)?;
     Ok(Started { store, recovery, import, startup_backup_pending: backup_pending })
 }

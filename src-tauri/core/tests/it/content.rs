@@ -248,3 +248,9 @@ fn the_pack_schema_is_in_step_with_the_rust_types() {
     assert_eq!(schema["properties"]["comparisons"]["items"]["$ref"], json!("#/$defs/Comparison"));
     assert!(schema["$defs"]["Comparison"]["properties"]["differences"].get("minItems") == Some(&json!(1)));
 }
+
+#[test]
+fn the_embedded_fingerprint_read_without_parsing_is_the_parsed_librarys() {
+    let library = embedded_library().unwrap();
+    assert_eq!(versus_core::content::embedded_library_hash(), library.hash);
+}
