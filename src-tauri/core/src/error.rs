@@ -140,6 +140,10 @@ pub enum Error {
     #[error("the optimizer failed: {0}. Nothing changed.")]
     Optimizer(String),
 
+    /// The sync folder is gone, unreadable or read-only: sync pauses, the app works on.
+    #[error("the sync folder {path} {reason}; sync is paused until it is back")]
+    SyncFolder { path: PathBuf, reason: String },
+
     #[error("{file}: {message}")]
     BadImport { file: String, message: String },
 
@@ -183,6 +187,7 @@ impl Error {
             Error::NotEnoughReviews { .. } => "not_enough_reviews",
             Error::Cancelled => "cancelled",
             Error::Optimizer(_) => "optimizer",
+            Error::SyncFolder { .. } => "sync_folder",
             Error::BadImport { .. } => "bad_import",
             Error::Migration(_) => "migration",
             Error::AlreadyOpen { .. } => "already_open",

@@ -19,6 +19,7 @@ pub mod packs;
 pub mod search;
 pub mod store;
 pub mod study;
+pub mod sync;
 
 pub use error::{Entity, Error, OrNotFound, Result};
 
