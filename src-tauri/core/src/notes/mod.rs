@@ -272,6 +272,13 @@ pub fn restore_version(tx: &Transaction<'_>, key: &NoteKey, version_id: i64) -> 
     get_note(tx, key)
 }
 
+/// Sets a note to a text that came from another device (or clears it, for
+/// ''), keeping the text it replaces in the history. The item need not be in
+/// this device's library yet: the note waits, archived, until it is.
+pub(crate) fn apply_synced(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64) -> Result<()> {
+    write_note(tx, key, body, now, Keep::Always).map(|_| ())
+}
+
 /// Whether the note on `key` hangs on nothing current: its item, or its
 /// comparison, is retired or unknown to the library. The same rule as
 /// [`archived_notes`].

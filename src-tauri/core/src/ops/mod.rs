@@ -11,6 +11,7 @@ mod notes;
 mod own;
 mod packs;
 mod study;
+mod sync;
 
 pub use data::*;
 pub use library::*;
@@ -18,3 +19,4 @@ pub use notes::*;
 pub use own::*;
 pub use packs::*;
 pub use study::*;
+pub use sync::*;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_fsrs_parameters.sql"),
     include_str!("../../migrations/0011_cram.sql"),
     include_str!("../../migrations/0012_item_cards.sql"),
+    include_str!("../../migrations/0013_sync_notes.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -3,3 +3,4 @@
 //! what travels and how it merges builds on it.
 
 pub mod folder;
+pub mod notes;

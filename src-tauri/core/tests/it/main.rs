@@ -26,4 +26,5 @@ mod store;
 mod study;
 mod support;
 mod sync_folder;
+mod sync_notes;
 mod trust;
