@@ -126,7 +126,7 @@ fn three_devices_with_random_edits_clears_and_syncs_converge_and_lose_no_text() 
         // Every text a sync took up (a device's current text when it synced):
         // sync must bring each to every device, current or in the history.
         let mut synced: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut take_up = |device: &Fixture, synced: &mut BTreeMap<String, BTreeSet<String>>| {
+        let take_up = |device: &Fixture, synced: &mut BTreeMap<String, BTreeSet<String>>| {
             for item in items {
                 if let Some(body) = current(&device.store, &key(item)) {
                     synced.entry(item.to_string()).or_default().insert(body);
