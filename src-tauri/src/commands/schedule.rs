@@ -51,18 +51,21 @@ pub async fn optimize_schedule(state: State<'_, AppState>) -> CommandResult<Opti
     result
 }
 
-/// How far the running optimization is; null when none runs.
+/// How far the running optimization is; null when none runs. Async: the
+/// training thread holds the progress lock while it reports, and the main
+/// thread never waits on it.
 #[tauri::command]
-pub fn optimizer_progress(state: State<'_, AppState>) -> Option<OptimizerProgress> {
-    state.optimizing.current().map(|p| optimizer::progress_of(&p))
+pub async fn optimizer_progress(state: State<'_, AppState>) -> CommandResult<Option<OptimizerProgress>> {
+    Ok(state.optimizing.current().map(|p| optimizer::progress_of(&p)))
 }
 
 /// Stops the running optimization; it answers `cancelled`.
 #[tauri::command]
-pub fn cancel_optimize(state: State<'_, AppState>) {
+pub async fn cancel_optimize(state: State<'_, AppState>) -> CommandResult<()> {
     if let Some(progress) = state.optimizing.current() {
         optimizer::cancel(&progress);
     }
+    Ok(())
 }
 
 #[tauri::command]

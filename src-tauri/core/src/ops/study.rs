@@ -66,9 +66,7 @@ pub fn review_queue(
     settings: StudySettings,
     new_cards: NewCards,
 ) -> Result<ReviewQueue> {
-    store.read("building today's queue", |conn| {
-        session_of(conn, &build_queue_with(conn, scope, clock, settings, new_cards, None)?)
-    })
+    todays_session(store, scope, clock, settings, new_cards, None)
 }
 
 /// Today's "which would you pick?" cards of one scope: the scenarios due
@@ -80,11 +78,19 @@ pub fn practice_queue(
     settings: StudySettings,
     new_cards: NewCards,
 ) -> Result<ReviewQueue> {
-    store.read("building a practice session", |conn| {
-        session_of(
-            conn,
-            &build_queue_with(conn, scope, clock, settings, new_cards, Some(CardKind::Scenario))?,
-        )
+    todays_session(store, scope, clock, settings, new_cards, Some(CardKind::Scenario))
+}
+
+fn todays_session(
+    store: &Store,
+    scope: &Scope,
+    clock: Clock,
+    settings: StudySettings,
+    new_cards: NewCards,
+    only: Option<CardKind>,
+) -> Result<ReviewQueue> {
+    store.read("building today's session", |conn| {
+        session_of(conn, &build_queue_with(conn, scope, clock, settings, new_cards, only)?)
     })
 }
 
