@@ -19,8 +19,9 @@ use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::content::Section;
 use crate::error::{Error, Result};
@@ -38,15 +39,20 @@ pub enum Event {
 }
 
 /// What one sync did.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
 pub struct SyncReport {
     pub device: String,
     pub sent: usize,
     pub received: usize,
     /// Notes whose current text changed here.
     pub applied: usize,
+    /// The comparisons whose notes changed here, for an open view to refresh.
+    pub comparisons: Vec<String>,
     /// Files passed over, and events refused (too large a note), in words.
     pub skipped: Vec<String>,
+    /// The other devices whose folders are in the sync folder.
     pub devices: Vec<String>,
 }
 
@@ -83,8 +89,8 @@ impl Clock {
     }
 }
 
-fn meta(tx: &Transaction<'_>, key: &str) -> Result<Option<String>> {
-    Ok(tx.query_row("SELECT value FROM sync_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+pub(crate) fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM sync_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
 fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
@@ -93,6 +99,22 @@ fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
         params![key, value],
     )?;
     Ok(())
+}
+
+/// Records the folder chosen. A different folder than before is a new
+/// place: everything known is sent there, and its batches read from the first.
+pub(crate) fn set_folder(tx: &Transaction<'_>, folder: Option<&Path>) -> Result<()> {
+    let Some(folder) = folder else {
+        tx.execute("DELETE FROM sync_meta WHERE key = 'folder'", [])?;
+        return Ok(());
+    };
+    let text = folder.to_string_lossy();
+    if meta(tx, "folder")?.as_deref() == Some(&*text) {
+        return Ok(());
+    }
+    tx.execute("UPDATE note_change SET exported = 0", [])?;
+    tx.execute("DELETE FROM sync_seen", [])?;
+    set_meta(tx, "folder", &text)
 }
 
 /// This store's device id, made on its first sync.
@@ -109,9 +131,10 @@ fn device_id(tx: &Transaction<'_>) -> Result<String> {
     Ok(id)
 }
 
-/// Stamps every note whose text differs from the last change known for it.
-fn record_local_changes(tx: &Transaction<'_>, device: &str, clock: &mut Clock, now: i64) -> Result<()> {
-    let mut stmt = tx.prepare(
+/// The notes whose text differs from the last change a sync knows of:
+/// what the next sync sends.
+fn unsent_changes(conn: &Connection) -> Result<Vec<(NoteKey, String)>> {
+    let mut stmt = conn.prepare(
         "SELECT k.comparison_id, k.section, k.item_id, n.body,
                 (SELECT c.body FROM note_change c WHERE c.comparison_id = k.comparison_id
                    AND c.section = k.section AND c.item_id = k.item_id ORDER BY c.stamp DESC LIMIT 1)
@@ -136,7 +159,17 @@ fn record_local_changes(tx: &Transaction<'_>, device: &str, clock: &mut Clock, n
             Err(err) => Some(Err(err)),
         })
         .collect::<rusqlite::Result<_>>()?;
-    for (key, body) in changed {
+    Ok(changed)
+}
+
+/// How many notes changed here since the last sync. Reads only.
+pub fn pending_notes(conn: &Connection) -> Result<usize> {
+    Ok(unsent_changes(conn)?.len())
+}
+
+/// Stamps every note whose text differs from the last change known for it.
+fn record_local_changes(tx: &Transaction<'_>, device: &str, clock: &mut Clock, now: i64) -> Result<()> {
+    for (key, body) in unsent_changes(tx)? {
         let stamp = clock.tick(now).stamp(device);
         tx.execute(
             "INSERT INTO note_change (comparison_id, section, item_id, body, stamp, device, exported)
@@ -225,7 +258,12 @@ pub fn sync_notes(tx: &Transaction<'_>, folder: &Path, now: i64) -> Result<SyncR
         )?;
     }
     for key in &touched {
-        report.applied += usize::from(settle(tx, key, now)?);
+        if settle(tx, key, now)? {
+            report.applied += 1;
+            if !report.comparisons.contains(&key.comparison_id) {
+                report.comparisons.push(key.comparison_id.clone());
+            }
+        }
     }
 
     let outgoing: Vec<(i64, Event)> = tx

@@ -37,7 +37,7 @@ fn write(fx: &mut Fixture, key: &NoteKey, body: &str) {
 }
 
 fn sync(fx: &mut Fixture, folder: &Path, now: i64) -> versus_core::sync::notes::SyncReport {
-    ops::sync_notes(&mut fx.store, folder, now).unwrap()
+    ops::sync(&mut fx.store, folder, now, Default::default()).unwrap()
 }
 
 #[test]
@@ -174,4 +174,33 @@ fn three_devices_with_random_edits_clears_and_syncs_converge_and_lose_no_text() 
             }
         }
     }
+}
+
+#[test]
+fn the_state_counts_pending_notes_and_a_new_folder_gets_everything_known() {
+    let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let state = ops::sync_state(&a.store).unwrap();
+    assert_eq!((state.device, state.pending_notes), (None, 0));
+    write(&mut a, &key("flexibility-vs-ops"), "one");
+    write(&mut a, &key("simplicity-vs-constraints"), "two");
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_notes, 2);
+
+    ops::set_sync_folder(&mut a.store, Some(old.path())).unwrap();
+    assert_eq!(ops::sync_folder(&a.store).unwrap().as_deref(), Some(old.path()));
+    let report = sync(&mut a, old.path(), T);
+    let state = ops::sync_state(&a.store).unwrap();
+    assert_eq!((state.device, state.pending_notes), (Some(report.device), 0));
+
+    // Moved to another folder: the device that reads it there gets both notes.
+    ops::set_sync_folder(&mut a.store, Some(new.path())).unwrap();
+    assert_eq!(sync(&mut a, new.path(), T + 1).sent, 2);
+    let report = sync(&mut b, new.path(), T + 2);
+    assert_eq!((report.received, report.applied), (2, 2));
+    assert_eq!(report.comparisons, vec!["ec2-vs-lambda".to_string()]);
+    assert_eq!(current(&b.store, &key("simplicity-vs-constraints")).as_deref(), Some("two"));
+    assert_eq!(ops::sync_state(&b.store).unwrap().devices_seen.len(), 1);
+
+    ops::set_sync_folder(&mut a.store, None).unwrap();
+    assert_eq!(ops::sync_folder(&a.store).unwrap(), None);
 }
