@@ -8,13 +8,14 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::store::Store;
 use crate::study::StudySettings;
-use crate::sync::notes::{self, SyncReport};
+pub use crate::sync::run::SyncReport;
+use crate::sync::{notes, run, state};
 
 /// One sync with the devices sharing `folder`, at wall time `now`, in one
 /// transaction: a sync that fails leaves the store as it was. `settings`
 /// are the ones a card's schedule is computed with.
-pub fn sync(store: &mut Store, folder: &Path, now: i64, _settings: StudySettings) -> Result<SyncReport> {
-    store.transact("syncing", |tx| notes::sync_notes(tx, folder, now))
+pub fn sync(store: &mut Store, folder: &Path, now: i64, settings: StudySettings) -> Result<SyncReport> {
+    store.transact("syncing", |tx| run::sync(tx, folder, now, settings))
 }
 
 /// Where sync stands, as the Settings view shows it.
@@ -38,7 +39,7 @@ pub fn sync_state(store: &Store) -> Result<SyncState> {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(SyncState {
-            device: notes::meta(conn, "device")?,
+            device: state::meta(conn, "device")?,
             devices_seen,
             pending_notes: notes::pending_notes(conn)?,
         })
@@ -47,12 +48,12 @@ pub fn sync_state(store: &Store) -> Result<SyncState> {
 
 /// The folder the learner chose to sync through, if any. Reads only.
 pub fn sync_folder(store: &Store) -> Result<Option<PathBuf>> {
-    store.read("reading the sync folder", |conn| Ok(notes::meta(conn, "folder")?.map(PathBuf::from)))
+    store.read("reading the sync folder", |conn| Ok(state::meta(conn, "folder")?.map(PathBuf::from)))
 }
 
 /// Chooses the folder to sync through, or none. A folder other than the
 /// last one gets everything this store knows on the next sync, and its
 /// devices' batches are read from the first: it may hold other devices, or none.
 pub fn set_sync_folder(store: &mut Store, folder: Option<&Path>) -> Result<()> {
-    store.transact("choosing the sync folder", |tx| notes::set_folder(tx, folder))
+    store.transact("choosing the sync folder", |tx| state::set_folder(tx, folder))
 }

@@ -1,6 +1,14 @@
 //! Two machines, one set of notes: sync through a folder that a tool the
-//! learner already uses keeps in step. This holds the transport (`folder`);
-//! what travels and how it merges builds on it.
+//! learner already uses keeps in step. `folder` is the transport, `event`
+//! what travels, `clock` how changes are ordered, `state` what a store
+//! keeps about sync, `run` one sync, and one module per kind of data for
+//! how it merges.
 
+pub mod clock;
+pub mod event;
 pub mod folder;
 pub mod notes;
+pub mod run;
+pub mod state;
+
+pub use run::SyncReport;

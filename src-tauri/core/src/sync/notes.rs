@@ -1,135 +1,24 @@
 //! Notes across devices, through the sync folder.
 //!
-//! A sync stamps every note whose text changed since the last one, writes
-//! those changes as a batch of this device's, reads the other devices' new
-//! batches, and sets each note they touched to the text with the newest
-//! stamp, keeping every other text in the note's history: two devices that
-//! edited one note offline both keep their text, and all devices end on the
-//! same current one. A cleared note is a change to ''.
-//!
-//! Stamps come from a hybrid logical clock kept in the store: never behind
-//! the last stamp this device made or saw, so a clock set back never puts a
-//! device's own later edit behind its earlier one, and an edit made after
-//! reading another device's is stamped after it. (A crate such as `uhlc`
-//! keeps its clock in memory and refuses stamps far ahead of the local
-//! clock; devices here may be hours apart and the clock must outlive a
-//! restart, so it is these few lines over SQLite.)
+//! A sync stamps every note whose text changed since the last one, sends
+//! those changes, and sets each note another device's changes touched to
+//! the text with the newest stamp, keeping every other text in the note's
+//! history: two devices that edited one note offline both keep their text,
+//! and all devices end on the same current one. A cleared note is a change
+//! to ''.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasher, Hasher};
-use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use rusqlite::{params, Connection, Transaction};
 
 use crate::content::Section;
-use crate::error::{Error, Result};
-use crate::notes::{apply_synced, check_size, get_note, insert_version, NoteKey};
-use crate::sync::folder::{read_batches, write_batch, Skipped};
+use crate::error::Result;
+use crate::notes::{apply_synced, get_note, insert_version, NoteKey};
+use crate::sync::clock::Clock;
+use crate::sync::event::Event;
 
-/// Changes in one batch at most: a first sync of a large store writes several.
-const EVENTS_PER_BATCH: usize = 2_000;
-
-/// What travels: a note's text as of a stamp.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Event {
-    Note { comparison: String, section: Section, item: String, body: String, stamp: String },
-}
-
-/// What one sync did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(rename_all = "camelCase")]
-pub struct SyncReport {
-    pub device: String,
-    pub sent: usize,
-    pub received: usize,
-    /// Notes whose current text changed here.
-    pub applied: usize,
-    /// The comparisons whose notes changed here, for an open view to refresh.
-    pub comparisons: Vec<String>,
-    /// Files passed over, and events refused (too large a note), in words.
-    pub skipped: Vec<String>,
-    /// The other devices whose folders are in the sync folder.
-    pub devices: Vec<String>,
-}
-
-/// A hybrid-logical-clock reading: wall milliseconds, then a counter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-struct Clock {
-    ms: i64,
-    counter: u32,
-}
-
-impl Clock {
-    fn parse(text: &str) -> Option<Clock> {
-        let mut parts = text.splitn(3, '-');
-        Some(Clock { ms: parts.next()?.parse().ok()?, counter: parts.next()?.parse().ok()? })
-    }
-
-    /// The next stamp at wall time `now`: after every stamp made or seen.
-    fn tick(&mut self, now: i64) -> Clock {
-        if now > self.ms {
-            *self = Clock { ms: now, counter: 0 };
-        } else {
-            self.counter += 1;
-        }
-        *self
-    }
-
-    fn observe(&mut self, seen: Clock) {
-        *self = (*self).max(seen);
-    }
-
-    /// Sorts as text in stamp order; the device breaks ties.
-    fn stamp(self, device: &str) -> String {
-        format!("{:015}-{:06}-{device}", self.ms.max(0), self.counter)
-    }
-}
-
-pub(crate) fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM sync_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-}
-
-fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO sync_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
-    Ok(())
-}
-
-/// Records the folder chosen. A different folder than before is a new
-/// place: everything known is sent there, and its batches read from the first.
-pub(crate) fn set_folder(tx: &Transaction<'_>, folder: Option<&Path>) -> Result<()> {
-    let Some(folder) = folder else {
-        tx.execute("DELETE FROM sync_meta WHERE key = 'folder'", [])?;
-        return Ok(());
-    };
-    let text = folder.to_string_lossy();
-    if meta(tx, "folder")?.as_deref() == Some(&*text) {
-        return Ok(());
-    }
-    tx.execute("UPDATE note_change SET exported = 0", [])?;
-    tx.execute("DELETE FROM sync_seen", [])?;
-    set_meta(tx, "folder", &text)
-}
-
-/// This store's device id, made on its first sync.
-fn device_id(tx: &Transaction<'_>) -> Result<String> {
-    if let Some(id) = meta(tx, "device")? {
-        return Ok(id);
-    }
-    // RandomState is seeded from the operating system's randomness.
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_i64(crate::clock::now_ms());
-    hasher.write_u32(std::process::id());
-    let id = format!("device-{:016x}", hasher.finish());
-    set_meta(tx, "device", &id)?;
-    Ok(id)
-}
+/// Where the report of a sync lived before sync carried more than notes.
+pub use crate::sync::run::SyncReport;
 
 /// The notes whose text differs from the last change a sync knows of:
 /// what the next sync sends.
@@ -168,38 +57,55 @@ pub fn pending_notes(conn: &Connection) -> Result<usize> {
 }
 
 /// Stamps every note whose text differs from the last change known for it.
-fn record_local_changes(tx: &Transaction<'_>, device: &str, clock: &mut Clock, now: i64) -> Result<()> {
+pub(crate) fn record_local_changes(
+    tx: &Transaction<'_>,
+    device: &str,
+    clock: &mut Clock,
+    now: i64,
+) -> Result<()> {
     for (key, body) in unsent_changes(tx)? {
         let stamp = clock.tick(now).stamp(device);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO note_change (comparison_id, section, item_id, body, stamp, device, exported)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
-            params![key.comparison_id, key.section, key.item_id, body, stamp, device],
-        )?;
+        )?
+        .execute(params![key.comparison_id, key.section, key.item_id, body, stamp, device])?;
     }
     Ok(())
 }
 
-/// Takes in another device's change; false when it was already here.
-fn receive(tx: &Transaction<'_>, device: &str, event: &Event, clock: &mut Clock) -> Result<Option<NoteKey>> {
-    let Event::Note { comparison, section, item, body, stamp } = event;
-    let Some(seen) = Clock::parse(stamp) else { return Ok(None) };
-    clock.observe(seen);
-    let inserted = tx.execute(
-        "INSERT OR IGNORE INTO note_change (comparison_id, section, item_id, body, stamp, device, exported)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
-        params![comparison, section, item, body, stamp, device],
-    )?;
+/// A change another device made to a note, as it travels.
+pub(crate) struct NoteChange<'a> {
+    pub comparison: &'a str,
+    pub section: Section,
+    pub item: &'a str,
+    pub body: &'a str,
+    pub stamp: &'a str,
+}
+
+/// Takes in another device's change (its stamp already checked): the note's
+/// key when it is new here.
+pub(crate) fn receive(
+    tx: &Transaction<'_>,
+    device: &str,
+    change: &NoteChange<'_>,
+) -> Result<Option<NoteKey>> {
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO note_change (comparison_id, section, item_id, body, stamp, device, exported)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+        )?
+        .execute(params![change.comparison, change.section, change.item, change.body, change.stamp, device])?;
     Ok((inserted > 0).then(|| NoteKey {
-        comparison_id: comparison.clone(),
-        section: *section,
-        item_id: item.clone(),
+        comparison_id: change.comparison.to_string(),
+        section: change.section,
+        item_id: change.item.to_string(),
     }))
 }
 
 /// Sets a note to its newest text and keeps every other text it ever had
 /// (from any device) in its history.
-fn settle(tx: &Transaction<'_>, key: &NoteKey, now: i64) -> Result<bool> {
+pub(crate) fn settle(tx: &Transaction<'_>, key: &NoteKey, now: i64) -> Result<bool> {
     let mut stmt = tx.prepare_cached(
         "SELECT body, stamp FROM note_change WHERE comparison_id = ?1 AND section = ?2 AND item_id = ?3
          ORDER BY stamp DESC",
@@ -216,112 +122,35 @@ fn settle(tx: &Transaction<'_>, key: &NoteKey, now: i64) -> Result<bool> {
     let kept: HashSet<String> = crate::notes::history(tx, key)?.into_iter().map(|v| v.body).collect();
     for (body, stamp) in changes.iter().skip(1) {
         if !body.is_empty() && body != newest && !kept.contains(body) {
-            let at = Clock::parse(stamp).map_or(now, |c| c.ms);
+            let at = Clock::parse_stamp(stamp).map_or(now, |c| c.ms);
             insert_version(tx, key, body, at, now)?;
         }
     }
     Ok(applied)
 }
 
-/// One sync of notes with the devices sharing `folder`, at wall time `now`.
-pub fn sync_notes(tx: &Transaction<'_>, folder: &Path, now: i64) -> Result<SyncReport> {
-    let device = device_id(tx)?;
-    let mut clock = meta(tx, "clock")?.and_then(|c| Clock::parse(&c)).unwrap_or_default();
-    record_local_changes(tx, &device, &mut clock, now)?;
-    let mut report = SyncReport { device: device.clone(), ..SyncReport::default() };
-
-    let seen: HashSet<(String, u64)> = tx
-        .prepare("SELECT device, seq FROM sync_seen")?
-        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let inbox = read_batches::<Event>(folder, &device, &|d, s| seen.contains(&(d.to_string(), s)))?;
-    report.devices = inbox.devices;
-    report.skipped.extend(inbox.skipped.iter().map(describe));
-    let mut touched: Vec<NoteKey> = Vec::new();
-    for batch in &inbox.batches {
-        for event in &batch.events {
-            let Event::Note { body, comparison, .. } = event;
-            if let Err(err) = check_size(body) {
-                report.skipped.push(format!("a note on {comparison} from {}: {err}", batch.device));
-                continue;
-            }
-            if let Some(key) = receive(tx, &batch.device, event, &mut clock)? {
-                report.received += 1;
-                if !touched.contains(&key) {
-                    touched.push(key);
-                }
-            }
-        }
-        tx.execute(
-            "INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?1, ?2)",
-            params![batch.device, batch.seq as i64],
-        )?;
-    }
-    for key in &touched {
-        if settle(tx, key, now)? {
-            report.applied += 1;
-            if !report.comparisons.contains(&key.comparison_id) {
-                report.comparisons.push(key.comparison_id.clone());
-            }
-        }
-    }
-
-    let outgoing: Vec<(i64, Event)> = tx
+/// The changes made here (or, after a change of folder, known here) that
+/// no batch has carried yet, oldest first.
+pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
+    let events = conn
         .prepare(
-            "SELECT id, comparison_id, section, item_id, body, stamp FROM note_change
+            "SELECT comparison_id, section, item_id, body, stamp FROM note_change
              WHERE exported = 0 ORDER BY stamp",
         )?
         .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                Event::Note {
-                    comparison: r.get(1)?,
-                    section: r.get(2)?,
-                    item: r.get(3)?,
-                    body: r.get(4)?,
-                    stamp: r.get(5)?,
-                },
-            ))
+            Ok(Event::Note {
+                comparison: r.get(0)?,
+                section: r.get(1)?,
+                item: r.get(2)?,
+                body: r.get(3)?,
+                stamp: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut seq: u64 = meta(tx, "next_seq")?.and_then(|s| s.parse().ok()).unwrap_or(1);
-    for chunk in outgoing.chunks(EVENTS_PER_BATCH) {
-        let events: Vec<Event> = chunk.iter().map(|(_, e)| e.clone()).collect();
-        // A batch left by a sync whose commit failed keeps its number: take the next.
-        loop {
-            match write_batch(folder, &device, seq, &events) {
-                Ok(_) => break,
-                Err(Error::SyncFolder { path, .. }) if path.is_file() => seq += 1,
-                Err(err) => return Err(err),
-            }
-        }
-        for (id, _) in chunk {
-            tx.execute("UPDATE note_change SET exported = 1 WHERE id = ?1", [id])?;
-        }
-        report.sent += chunk.len();
-        seq += 1;
-    }
-    set_meta(tx, "next_seq", &seq.to_string())?;
-    set_meta(tx, "clock", &format!("{}-{}", clock.ms, clock.counter))?;
-    Ok(report)
+    Ok(events)
 }
 
-fn describe(skipped: &Skipped) -> String {
-    match skipped {
-        Skipped::Incomplete { path, .. } => {
-            format!("{} is still being copied; it is read next time", path.display())
-        }
-        Skipped::NewerFormat { path, format } => {
-            format!(
-                "{} was written by a newer Versus (format {format}); update Versus to read it",
-                path.display()
-            )
-        }
-        Skipped::TooLarge { path, bytes } => {
-            format!("{} is too large to read ({bytes} bytes)", path.display())
-        }
-        Skipped::WrongDevice { path, claims } => {
-            format!("{} says it comes from {claims}, not the device whose folder holds it", path.display())
-        }
-    }
+pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("UPDATE note_change SET exported = 1 WHERE exported = 0", [])?;
+    Ok(())
 }

@@ -204,3 +204,35 @@ fn the_state_counts_pending_notes_and_a_new_folder_gets_everything_known() {
     ops::set_sync_folder(&mut a.store, None).unwrap();
     assert_eq!(ops::sync_folder(&a.store).unwrap(), None);
 }
+
+#[test]
+fn notes_near_their_size_limit_travel_in_as_many_batches_as_the_size_limit_needs() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let keys: Vec<NoteKey> = a
+        .store
+        .conn()
+        .prepare("SELECT comparison_id, section, item_id FROM item WHERE section <> 'scenario' LIMIT 20")
+        .unwrap()
+        .query_map([], |r| Ok(NoteKey { comparison_id: r.get(0)?, section: r.get(1)?, item_id: r.get(2)? }))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(keys.len(), 20);
+    let body = "x".repeat(versus_core::notes::MAX_NOTE_BYTES - 10);
+    for (i, key) in keys.iter().enumerate() {
+        write(&mut a, key, &format!("{i:02}{body}"));
+    }
+    assert_eq!(sync(&mut a, folder.path(), T).sent, 20);
+    let device_dir =
+        folder.path().join("versus-sync").join(ops::sync_state(&a.store).unwrap().device.unwrap());
+    let batches = crate::support::names_in(&device_dir);
+    assert!(batches.len() >= 2, "{batches:?}");
+    for name in &batches {
+        let bytes = std::fs::metadata(device_dir.join(name)).unwrap().len();
+        assert!(bytes <= versus_core::sync::folder::MAX_BATCH_BYTES, "{name}: {bytes}");
+    }
+    let report = sync(&mut b, folder.path(), T + 1);
+    assert_eq!((report.received, report.skipped.len()), (20, 0), "{:?}", report.skipped);
+    assert_eq!(current(&b.store, &keys[19]), current(&a.store, &keys[19]));
+}
