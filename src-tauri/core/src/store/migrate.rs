@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_cram.sql"),
     include_str!("../../migrations/0012_item_cards.sql"),
     include_str!("../../migrations/0013_sync_notes.sql"),
+    include_str!("../../migrations/0014_sync_reviews.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

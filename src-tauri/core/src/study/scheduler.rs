@@ -5,6 +5,56 @@ use crate::error::{Error, Result};
 use crate::study::cards::{CardSchedule, CardState};
 use crate::study::Grade;
 
+/// FSRS with its parameters and the retention it aims for, made once for
+/// many steps (replaying a card's reviews after a sync).
+pub struct Scheduler {
+    fsrs: fsrs::FSRS,
+    retention: f32,
+}
+
+impl Scheduler {
+    pub fn new(parameters: &[f32], retention: f32) -> Result<Scheduler> {
+        let fsrs = fsrs::FSRS::new(parameters).map_err(|e| Error::Scheduler(e.to_string()))?;
+        Ok(Scheduler { fsrs, retention })
+    }
+
+    /// What FSRS decides for a card graded `grade` at `now`: (stability,
+    /// difficulty, interval in days, days elapsed since the last review).
+    pub fn schedule(&self, before: &CardSchedule, grade: Grade, now: i64) -> Result<(f64, f64, f64, u32)> {
+        let (next, elapsed) = self.next_states(before, now)?;
+        let chosen = match grade {
+            Grade::Again => next.again,
+            Grade::Hard => next.hard,
+            Grade::Good => next.good,
+            Grade::Easy => next.easy,
+        };
+        Ok((
+            f64::from(chosen.memory.stability),
+            f64::from(chosen.memory.difficulty),
+            f64::from(chosen.interval),
+            elapsed,
+        ))
+    }
+
+    /// What each grade would do to the card at `now`, and the days elapsed
+    /// since its last review.
+    pub fn next_states(&self, before: &CardSchedule, now: i64) -> Result<(fsrs::NextStates, u32)> {
+        let memory = match (before.state, before.stability, before.difficulty) {
+            (CardState::New, _, _) => None,
+            (CardState::Review, Some(stability), Some(difficulty)) => {
+                Some(fsrs::MemoryState { stability: stability as f32, difficulty: difficulty as f32 })
+            }
+            _ => None,
+        };
+        let elapsed = before.last_review.map_or(0, |last| ((now - last).max(0) / DAY_MS) as u32);
+        let next = self
+            .fsrs
+            .next_states(memory, self.retention, elapsed)
+            .map_err(|e| Error::Scheduler(e.to_string()))?;
+        Ok((next, elapsed))
+    }
+}
+
 /// What FSRS decides for a card graded `grade` at `now`: (stability,
 /// difficulty, interval in days, days elapsed since the last review).
 pub fn schedule(
@@ -14,19 +64,7 @@ pub fn schedule(
     retention: f32,
     parameters: &[f32],
 ) -> Result<(f64, f64, f64, u32)> {
-    let (next, elapsed) = next_states(before, now, retention, parameters)?;
-    let chosen = match grade {
-        Grade::Again => next.again,
-        Grade::Hard => next.hard,
-        Grade::Good => next.good,
-        Grade::Easy => next.easy,
-    };
-    Ok((
-        f64::from(chosen.memory.stability),
-        f64::from(chosen.memory.difficulty),
-        f64::from(chosen.interval),
-        elapsed,
-    ))
+    Scheduler::new(parameters, retention)?.schedule(before, grade, now)
 }
 
 /// What each grade would do to the card at `now`, and the days elapsed
@@ -37,15 +75,5 @@ pub fn next_states(
     retention: f32,
     parameters: &[f32],
 ) -> Result<(fsrs::NextStates, u32)> {
-    let fsrs = fsrs::FSRS::new(parameters).map_err(|e| Error::Scheduler(e.to_string()))?;
-    let memory = match (before.state, before.stability, before.difficulty) {
-        (CardState::New, _, _) => None,
-        (CardState::Review, Some(stability), Some(difficulty)) => {
-            Some(fsrs::MemoryState { stability: stability as f32, difficulty: difficulty as f32 })
-        }
-        _ => None,
-    };
-    let elapsed = before.last_review.map_or(0, |last| ((now - last).max(0) / DAY_MS) as u32);
-    let next = fsrs.next_states(memory, retention, elapsed).map_err(|e| Error::Scheduler(e.to_string()))?;
-    Ok((next, elapsed))
+    Scheduler::new(parameters, retention)?.next_states(before, now)
 }

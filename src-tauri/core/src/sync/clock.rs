@@ -22,7 +22,7 @@ pub(crate) struct Clock {
 }
 
 /// Wall times a stamp may carry: 15 digits keep text order and number order alike.
-const MAX_MS: i64 = 999_999_999_999_999;
+pub(crate) const MAX_MS: i64 = 999_999_999_999_999;
 
 impl Clock {
     fn parse_parts(text: &str) -> Option<(Clock, &str)> {

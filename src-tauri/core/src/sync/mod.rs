@@ -8,7 +8,9 @@ pub mod clock;
 pub mod event;
 pub mod folder;
 pub mod notes;
+pub mod reviews;
 pub mod run;
 pub mod state;
+pub mod suspensions;
 
 pub use run::SyncReport;

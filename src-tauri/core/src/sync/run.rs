@@ -13,12 +13,16 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::notes::{check_size, NoteKey};
-use crate::study::StudySettings;
-use crate::sync::clock::Clock;
-use crate::sync::event::Event;
+use crate::study::optimizer::scheduler_parameters;
+use crate::study::scheduler::Scheduler;
+use crate::study::{Grade, StudySettings};
+use crate::sync::clock::{Clock, MAX_MS};
+use crate::sync::event::{check_ids, CardKey, Event, Incoming};
 use crate::sync::folder::{read_batches, write_batch, Skipped, MAX_BATCH_BYTES};
 use crate::sync::notes::{self, NoteChange};
+use crate::sync::reviews::{self, Received, Replay, ReviewIn};
 use crate::sync::state::{device_id, next_seq, set_meta};
+use crate::sync::suspensions;
 
 /// Events in one batch at most: a first sync of a large store writes several.
 const EVENTS_PER_BATCH: usize = 2_000;
@@ -32,12 +36,15 @@ const ENVELOPE_BYTES: u64 = 4_096;
 pub struct SyncReport {
     pub device: String,
     pub sent: usize,
+    /// Changes taken in: notes, reviews, reviews undone and suspensions.
     pub received: usize,
     /// Notes whose current text changed here.
     pub applied: usize,
-    /// The comparisons whose notes changed here, for an open view to refresh.
+    /// The comparisons whose notes, cards' schedules or suspensions changed
+    /// here, for an open view to refresh.
     pub comparisons: Vec<String>,
-    /// Files passed over, and events refused (too large a note), in words.
+    /// Files passed over, and events refused (too large a note, a card of
+    /// the learner's own, what this Versus does not understand), in words.
     pub skipped: Vec<String>,
     /// The other devices whose folders are in the sync folder.
     pub devices: Vec<String>,
@@ -51,60 +58,182 @@ impl SyncReport {
     }
 }
 
-/// One sync with the devices sharing `folder`, at wall time `now`.
-pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, _settings: StudySettings) -> Result<SyncReport> {
+/// One sync with the devices sharing `folder`, at wall time `now`; card
+/// states are replayed with the learner's `settings` and FSRS parameters.
+pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettings) -> Result<SyncReport> {
     let device = device_id(tx)?;
     let mut clock = Clock::load(tx)?;
-    notes::record_local_changes(tx, &device, &mut clock, now)?;
     let mut report = SyncReport { device: device.clone(), ..SyncReport::default() };
+    let mut replay = Replay::new();
+    notes::record_local_changes(tx, &device, &mut clock, now)?;
+    reviews::record_local_changes(tx, &device, &mut clock, now, &mut replay)?;
+    for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
+        report.touched(&comparison);
+    }
 
     let seen: HashSet<(String, u64)> = tx
         .prepare("SELECT device, seq FROM sync_seen")?
         .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
         .collect::<rusqlite::Result<_>>()?;
-    let inbox = read_batches::<Event>(folder, &device, &|d, s| seen.contains(&(d.to_string(), s)))?;
+    let inbox = read_batches::<Incoming>(folder, &device, &|d, s| seen.contains(&(d.to_string(), s)))?;
     report.devices = inbox.devices;
     report.skipped.extend(inbox.skipped.iter().map(describe));
-    let mut notes_touched: Vec<NoteKey> = Vec::new();
+    let mut touched = Touched::default();
     for batch in &inbox.batches {
         for event in &batch.events {
-            let from = &batch.device;
-            match event {
-                Event::Note { comparison, section, item, body, stamp } => {
-                    let Some(seen) = Clock::parse_stamp(stamp) else {
-                        report.skipped.push(format!("a note on {comparison} from {from}: a malformed stamp"));
-                        continue;
-                    };
-                    if let Err(err) = check_size(body) {
-                        report.skipped.push(format!("a note on {comparison} from {from}: {err}"));
-                        continue;
-                    }
-                    clock.observe(seen);
-                    let change = NoteChange { comparison, section: *section, item, body, stamp };
-                    if let Some(key) = notes::receive(tx, from, &change)? {
-                        report.received += 1;
-                        if !notes_touched.contains(&key) {
-                            notes_touched.push(key);
-                        }
-                    }
+            let taken = match event {
+                Incoming::Event(event) => {
+                    take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut replay)?
                 }
+                Incoming::NotUnderstood(value) => Err(format!(
+                    "an event of kind {:?} that this Versus does not understand",
+                    Incoming::claimed_kind(value)
+                )),
+            };
+            match taken {
+                Ok(true) => report.received += 1,
+                Ok(false) => {}
+                Err(why) => report.skipped.push(format!("{why}, from {}", batch.device)),
             }
         }
         tx.prepare_cached("INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?1, ?2)")?
             .execute(params![batch.device, batch.seq as i64])?;
     }
-    for key in &notes_touched {
+    for key in &touched.notes {
         if notes::settle(tx, key, now)? {
             report.applied += 1;
             report.touched(&key.comparison_id);
         }
     }
+    for key in &touched.cards {
+        if suspensions::settle(tx, key)? {
+            report.touched(&key.comparison_id);
+        }
+    }
+    if !replay.is_empty() {
+        let scheduler = Scheduler::new(&scheduler_parameters(tx)?, settings.desired_retention)?;
+        for card in replay {
+            let comparison = reviews::replay(tx, card, &scheduler)?;
+            report.touched(&comparison);
+        }
+    }
 
-    let outgoing = notes::outgoing(tx)?;
+    let mut outgoing = notes::outgoing(tx)?;
+    outgoing.extend(reviews::outgoing(tx)?);
+    outgoing.extend(suspensions::outgoing(tx)?);
     report.sent = send(tx, folder, &device, &outgoing)?;
     notes::mark_exported(tx)?;
+    reviews::mark_exported(tx)?;
+    suspensions::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
+}
+
+/// The notes and card keys another device's changes touched, to settle.
+#[derive(Default)]
+struct Touched {
+    notes: Vec<NoteKey>,
+    cards: Vec<CardKey>,
+}
+
+/// Takes in one event: Ok(true) when it was new here, Err with the reason
+/// (for the report) when it is refused. A refused event leaves the store
+/// as it was and the rest of the batch is taken in.
+fn take_in(
+    tx: &Transaction<'_>,
+    from: &str,
+    event: &Event,
+    clock: &mut Clock,
+    touched: &mut Touched,
+    replay: &mut Replay,
+) -> Result<std::result::Result<bool, String>> {
+    let stamp_of = |stamp: &str, what: &str| {
+        Clock::parse_stamp(stamp).ok_or_else(|| format!("{what}: a malformed stamp"))
+    };
+    Ok(Ok(match event {
+        Event::Note { comparison, section, item, body, stamp } => {
+            let what = format!("a note on {}", shorten(comparison));
+            let seen = match stamp_of(stamp, &what) {
+                Ok(seen) => seen,
+                Err(why) => return Ok(Err(why)),
+            };
+            if let Err(why) = check_ids(comparison, item) {
+                return Ok(Err(format!("{what}: {why}")));
+            }
+            if let Err(err) = check_size(body) {
+                return Ok(Err(format!("{what}: {err}")));
+            }
+            clock.observe(seen);
+            let change = NoteChange { comparison, section: *section, item, body, stamp };
+            match notes::receive(tx, from, &change)? {
+                Some(key) => {
+                    if !touched.notes.contains(&key) {
+                        touched.notes.push(key);
+                    }
+                    true
+                }
+                None => false,
+            }
+        }
+        Event::Review { id, comparison, card, section, item, reviewed_at, grade } => {
+            let what = format!("a review on {}", shorten(comparison));
+            let checked = stamp_of(id, &what).and_then(|seen| {
+                let key = CardKey::checked(comparison, *card, *section, item)
+                    .map_err(|why| format!("{what}: {why}"))?;
+                let grade = Grade::from_number(*grade).map_err(|err| format!("{what}: {err}"))?;
+                if !(0..=MAX_MS).contains(reviewed_at) {
+                    return Err(format!("{what}: a time out of range"));
+                }
+                Ok((seen, key, grade))
+            });
+            let (seen, key, grade) = match checked {
+                Ok(checked) => checked,
+                Err(why) => return Ok(Err(why)),
+            };
+            clock.observe(seen);
+            let review = ReviewIn { id, key, reviewed_at: *reviewed_at, grade };
+            received(reviews::receive(tx, from, &review)?, replay)
+        }
+        Event::ReviewUndone { id } => {
+            if let Err(why) = stamp_of(id, "an undone review") {
+                return Ok(Err(why));
+            }
+            received(reviews::receive_undone(tx, from, id)?, replay)
+        }
+        Event::Suspension { comparison, card, section, item, suspended, stamp } => {
+            let what = format!("a suspension on {}", shorten(comparison));
+            let checked = stamp_of(stamp, &what).and_then(|seen| {
+                let key = CardKey::checked(comparison, *card, *section, item)
+                    .map_err(|why| format!("{what}: {why}"))?;
+                Ok((seen, key))
+            });
+            let (seen, key) = match checked {
+                Ok(checked) => checked,
+                Err(why) => return Ok(Err(why)),
+            };
+            clock.observe(seen);
+            let new = suspensions::receive(tx, from, &key, *suspended, stamp)?;
+            if new && !touched.cards.contains(&key) {
+                touched.cards.push(key);
+            }
+            new
+        }
+    }))
+}
+
+fn received(received: Received, replay: &mut Replay) -> bool {
+    match received {
+        Received::Known => false,
+        Received::New(card) => {
+            replay.extend(card);
+            true
+        }
+    }
+}
+
+/// An id from another device, cut to a length fit for a report.
+fn shorten(id: &str) -> String {
+    id.chars().take(80).collect()
 }
 
 /// Writes `events` as this device's next batches; how many it sent.

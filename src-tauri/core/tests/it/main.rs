@@ -27,4 +27,5 @@ mod study;
 mod support;
 mod sync_folder;
 mod sync_notes;
+mod sync_reviews;
 mod trust;
