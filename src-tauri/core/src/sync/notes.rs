@@ -57,21 +57,28 @@ pub fn pending_notes(conn: &Connection) -> Result<usize> {
 }
 
 /// Stamps every note whose text differs from the last change known for it.
+/// Answers their keys: settled like the ones other devices touched, so the
+/// device that wrote a text keeps it in the history as its peers do, even
+/// where the text was a draft of an editing session that the history would
+/// not keep.
 pub(crate) fn record_local_changes(
     tx: &Transaction<'_>,
     device: &str,
     clock: &mut Clock,
     now: i64,
-) -> Result<()> {
-    for (key, body) in unsent_changes(tx)? {
+) -> Result<Vec<NoteKey>> {
+    let changed = unsent_changes(tx)?;
+    let mut keys = Vec::with_capacity(changed.len());
+    for (key, body) in changed {
         let stamp = clock.tick(now).stamp(device);
         tx.prepare_cached(
             "INSERT INTO note_change (comparison_id, section, item_id, body, stamp, device, exported)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
         )?
         .execute(params![key.comparison_id, key.section, key.item_id, body, stamp, device])?;
+        keys.push(key);
     }
-    Ok(())
+    Ok(keys)
 }
 
 /// A change another device made to a note, as it travels.

@@ -65,7 +65,10 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     let mut clock = Clock::load(tx)?;
     let mut report = SyncReport { device: device.clone(), ..SyncReport::default() };
     let mut replay = Replay::new();
-    notes::record_local_changes(tx, &device, &mut clock, now)?;
+    let mut touched = Touched::default();
+    for key in notes::record_local_changes(tx, &device, &mut clock, now)? {
+        touched.notes.insert(key);
+    }
     reviews::record_local_changes(tx, &device, &mut clock, now, &mut replay)?;
     for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
         report.touched(&comparison);
@@ -78,7 +81,6 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     let inbox = read_batches::<Incoming>(folder, &device, &|d, s| seen.contains(&(d.to_string(), s)))?;
     report.devices = inbox.devices;
     report.skipped.extend(inbox.skipped.iter().map(describe));
-    let mut touched = Touched::default();
     for batch in &inbox.batches {
         for event in &batch.events {
             let taken = match event {
@@ -129,11 +131,12 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     Ok(report)
 }
 
-/// The notes and card keys another device's changes touched, to settle.
+/// The notes and card keys to settle: those changed here, and those
+/// another device's changes touched.
 #[derive(Default)]
 struct Touched {
-    notes: Vec<NoteKey>,
-    cards: Vec<CardKey>,
+    notes: HashSet<NoteKey>,
+    cards: HashSet<CardKey>,
 }
 
 /// Takes in one event: Ok(true) when it was new here, Err with the reason
@@ -167,9 +170,7 @@ fn take_in(
             let change = NoteChange { comparison, section: *section, item, body, stamp };
             match notes::receive(tx, from, &change)? {
                 Some(key) => {
-                    if !touched.notes.contains(&key) {
-                        touched.notes.push(key);
-                    }
+                    touched.notes.insert(key);
                     true
                 }
                 None => false,
@@ -213,8 +214,8 @@ fn take_in(
             };
             clock.observe(seen);
             let new = suspensions::receive(tx, from, &key, *suspended, stamp)?;
-            if new && !touched.cards.contains(&key) {
-                touched.cards.push(key);
+            if new {
+                touched.cards.insert(key);
             }
             new
         }

@@ -27,5 +27,6 @@ mod study;
 mod support;
 mod sync_folder;
 mod sync_notes;
+mod sync_property;
 mod sync_reviews;
 mod trust;

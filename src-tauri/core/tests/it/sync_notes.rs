@@ -236,3 +236,18 @@ fn notes_near_their_size_limit_travel_in_as_many_batches_as_the_size_limit_needs
     assert_eq!((report.received, report.skipped.len()), (20, 0), "{:?}", report.skipped);
     assert_eq!(current(&b.store, &keys[19]), current(&a.store, &keys[19]));
 }
+
+#[test]
+fn the_device_that_wrote_a_text_keeps_it_in_the_history_like_its_peers_even_a_draft_of_one_session() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let note = key("flexibility-vs-ops");
+    write(&mut a, &note, "A first draft, sent by a sync.");
+    sync(&mut a, folder.path(), T);
+    // Seconds later, in the same editing session: the history would not keep the draft.
+    write(&mut a, &note, "The text as it stands.");
+    sync(&mut a, folder.path(), T + 1);
+    sync(&mut b, folder.path(), T + 2);
+    assert_eq!(texts(&a.store, &note), texts(&b.store, &note));
+    assert!(texts(&a.store, &note).contains("A first draft, sent by a sync."));
+}

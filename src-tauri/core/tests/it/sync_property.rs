@@ -1,0 +1,218 @@
+//! Three devices, random work and syncs, then syncs in random orders with
+//! a batch duplicated as a sync tool's "conflicted copy", until nothing
+//! moves: every device ends with the same notes, the same synced texts in
+//! each note's history, the same reviews and the same card schedules.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use proptest::prelude::*;
+use versus_core::content::Section;
+use versus_core::notes::NoteKey;
+use versus_core::ops;
+use versus_core::store::Store;
+use versus_core::study::Grade;
+
+use crate::support::{clock, seed_library, settings, store_with, Fixture, DAY, T0};
+use crate::sync_reviews::{cards, schedules, sync, Key};
+
+const HOUR: i64 = 3_600_000;
+const ITEMS: [&str; 3] = ["flexibility-vs-ops", "simplicity-vs-constraints", "control-vs-speed"];
+/// Few cards, so devices often work on the same one.
+const CARDS: usize = 5;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Save { device: usize, item: usize },
+    Clear { device: usize, item: usize },
+    Grade { device: usize, card: usize, grade: u8 },
+    Undo { device: usize },
+    Suspend { device: usize, card: usize, suspended: bool },
+    Sync { device: usize },
+    ConflictedCopy { device: usize, pick: usize },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let device = 0..3usize;
+    prop_oneof![
+        2 => (device.clone(), 0..ITEMS.len()).prop_map(|(device, item)| Op::Save { device, item }),
+        1 => (device.clone(), 0..ITEMS.len()).prop_map(|(device, item)| Op::Clear { device, item }),
+        4 => (device.clone(), 0..CARDS, 1..=4u8).prop_map(|(device, card, grade)| Op::Grade { device, card, grade }),
+        1 => device.clone().prop_map(|device| Op::Undo { device }),
+        1 => (device.clone(), 0..CARDS, any::<bool>())
+            .prop_map(|(device, card, suspended)| Op::Suspend { device, card, suspended }),
+        3 => device.clone().prop_map(|device| Op::Sync { device }),
+        1 => (device, any::<usize>()).prop_map(|(device, pick)| Op::ConflictedCopy { device, pick }),
+    ]
+}
+
+fn key(item: usize) -> NoteKey {
+    NoteKey::new("ec2-vs-lambda", Section::Tradeoff, ITEMS[item])
+}
+
+/// Copies one of `device`'s batches to a "conflicted copy" beside it, as a
+/// sync tool does when two machines touch one file.
+fn conflicted_copy(folder: &Path, device: &str, pick: usize) {
+    let dir = folder.join("versus-sync").join(device);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let mut batches: Vec<_> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().contains("conflicted"))
+        .collect();
+    if batches.is_empty() {
+        return;
+    }
+    batches.sort();
+    let original = &batches[pick % batches.len()];
+    let stem = original.file_stem().unwrap().to_string_lossy().into_owned();
+    let copy = dir.join(format!("{stem} (conflicted copy).json"));
+    if !copy.exists() {
+        std::fs::copy(original, copy).unwrap();
+    }
+}
+
+fn device_id(store: &Store) -> Option<String> {
+    ops::sync_state(store).unwrap().device
+}
+
+/// Per note key: the current text, and every text the key ever had that a
+/// sync took up, among those this device keeps (current or history).
+type Notes = BTreeMap<String, (Option<String>, BTreeSet<String>)>;
+
+fn notes(store: &Store, synced: &BTreeMap<String, BTreeSet<String>>) -> Notes {
+    let mut all = Notes::new();
+    for (item, name) in ITEMS.iter().enumerate() {
+        let key = key(item);
+        let current = versus_core::notes::get_note(store.conn(), &key).unwrap().map(|n| n.body);
+        let mut kept: BTreeSet<String> =
+            versus_core::notes::history(store.conn(), &key).unwrap().into_iter().map(|v| v.body).collect();
+        kept.extend(current.clone());
+        let taken = synced.get(*name).cloned().unwrap_or_default();
+        all.insert(name.to_string(), (current, kept.intersection(&taken).cloned().collect()));
+    }
+    all
+}
+
+/// Every non-empty text a sync took up anywhere, by item.
+fn synced_texts(devices: &[Fixture]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut texts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for device in devices {
+        let mut stmt =
+            device.store.conn().prepare("SELECT item_id, body FROM note_change WHERE body <> ''").unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap();
+        for row in rows {
+            let (item, body) = row.unwrap();
+            texts.entry(item).or_default().insert(body);
+        }
+    }
+    texts
+}
+
+/// Reviews as a multiset: two equal reviews from two devices count twice.
+fn review_list(store: &Store) -> Vec<(Key, i64, i64)> {
+    let mut all: Vec<(Key, i64, i64)> = store
+        .conn()
+        .prepare(
+            "SELECT c.comparison_id, c.kind, c.section, c.item_id, r.reviewed_at, r.grade
+             FROM review_log r JOIN card c ON c.id = r.card_id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?), r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    all.sort();
+    all
+}
+
+fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) {
+    let folder = tempfile::tempdir().unwrap();
+    let mut devices: Vec<Fixture> = (0..3).map(|_| store_with(&seed_library())).collect();
+    let keys: Vec<Key> = cards(&devices[0].store).into_keys().take(CARDS).collect();
+    let ids: Vec<BTreeMap<Key, i64>> = devices.iter().map(|d| cards(&d.store)).collect();
+    let mut now = T0;
+    for (step, op) in ops_.into_iter().enumerate() {
+        now += 1 + (step as i64 * 7_919 % 40) * HOUR;
+        match op {
+            Op::Save { device, item } => {
+                let body = format!("step {step}: device {device} on {}", ITEMS[item]);
+                ops::save_note(&mut devices[device].store, &key(item), &body).unwrap();
+            }
+            Op::Clear { device, item } => {
+                ops::save_note(&mut devices[device].store, &key(item), "").unwrap();
+            }
+            Op::Grade { device, card, grade } => {
+                let id = ids[device][&keys[card]];
+                let grade = Grade::from_number(grade).unwrap();
+                let at = now + skews[device];
+                ops::grade_card(&mut devices[device].store, id, grade, clock(at), settings()).unwrap();
+            }
+            Op::Undo { device } => {
+                ops::undo_review(&mut devices[device].store).unwrap();
+            }
+            Op::Suspend { device, card, suspended } => {
+                ops::suspend_card(&mut devices[device].store, ids[device][&keys[card]], suspended).unwrap();
+            }
+            Op::Sync { device } => {
+                sync(&mut devices[device], folder.path(), now + skews[device]);
+            }
+            Op::ConflictedCopy { device, pick } => {
+                if let Some(id) = device_id(&devices[device].store) {
+                    conflicted_copy(folder.path(), &id, pick);
+                }
+            }
+        }
+    }
+    // Syncs in random orders until a whole round moves nothing.
+    let mut quiet_rounds = 0;
+    for (round, order) in orders.iter().cycle().enumerate() {
+        assert!(round < 8, "no quiescence after {round} rounds");
+        if round == copy_at {
+            for device in &devices {
+                if let Some(id) = device_id(&device.store) {
+                    conflicted_copy(folder.path(), &id, round);
+                }
+            }
+        }
+        let mut moved = false;
+        for &device in order {
+            now += DAY / 24;
+            let report = sync(&mut devices[device], folder.path(), now + skews[device]);
+            moved |= report.sent > 0 || report.received > 0;
+        }
+        quiet_rounds = if moved { 0 } else { quiet_rounds + 1 };
+        if quiet_rounds == 2 {
+            break;
+        }
+    }
+
+    let synced = synced_texts(&devices);
+    let first = &devices[0].store;
+    for (i, device) in devices.iter().enumerate().skip(1) {
+        let store = &device.store;
+        assert_eq!(notes(first, &synced), notes(store, &synced), "notes of device {i}");
+        assert_eq!(review_list(first), review_list(store), "reviews of device {i}");
+        assert_eq!(schedules(first), schedules(store), "card schedules of device {i}");
+    }
+    for (item, (_, kept)) in notes(first, &synced) {
+        assert_eq!(
+            Some(&kept),
+            synced.get(&item).or(Some(&BTreeSet::new())),
+            "every synced text of {item} kept"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn three_devices_doing_anything_and_syncing_in_any_order_converge(
+        ops_ in prop::collection::vec(op(), 1..40),
+        skews in [-2 * HOUR..2 * HOUR, -2 * HOUR..2 * HOUR, -2 * HOUR..2 * HOUR],
+        orders in prop::collection::vec(Just(vec![0usize, 1, 2]).prop_shuffle(), 3),
+        copy_at in 0..3usize,
+    ) {
+        run(ops_, skews, orders, copy_at);
+    }
+}
