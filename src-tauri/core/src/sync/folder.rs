@@ -182,6 +182,14 @@ pub fn read_batches<T: DeserializeOwned>(
         files.sort();
         let mut batches = Vec::new();
         for path in files {
+            // A batch already read is known by the number in its name (a
+            // conflicted copy keeps it), and not read again: a sync reads
+            // what is new, not the whole history of the folder.
+            if seq_in_name(&path)
+                .is_some_and(|seq| seen(&device, seq) || taken.contains(&(device.clone(), seq)))
+            {
+                continue;
+            }
             if let Some(batch) = read_one::<T>(&path, &device, &mut inbox.skipped)? {
                 if !seen(&device, batch.seq) && taken.insert((device.clone(), batch.seq)) {
                     batches.push(batch);
@@ -193,6 +201,14 @@ pub fn read_batches<T: DeserializeOwned>(
         inbox.devices.push(device);
     }
     Ok(inbox)
+}
+
+/// The sequence number a batch's file name carries: `batch-<12 digits>`,
+/// then `.json` or whatever a sync tool added to a copy's name.
+fn seq_in_name(path: &Path) -> Option<u64> {
+    let name = path.file_name()?.to_str()?;
+    let digits = name.strip_prefix("batch-")?.get(..12)?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
 }
 
 /// One batch file, or None with the reason kept in `skipped`.

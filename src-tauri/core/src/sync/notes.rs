@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use rusqlite::{params, Connection, Transaction};
 
 use crate::content::Section;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::notes::{apply_synced, get_note, insert_version, NoteKey};
 use crate::sync::clock::Clock;
 use crate::sync::event::Event;
@@ -21,33 +21,57 @@ use crate::sync::event::Event;
 pub use crate::sync::run::SyncReport;
 
 /// The notes whose text differs from the last change a sync knows of:
-/// what the next sync sends.
+/// what the next sync sends. One pass over the notes and one over the
+/// newest change of each, both in key order, however many notes there are.
 fn unsent_changes(conn: &Connection) -> Result<Vec<(NoteKey, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT k.comparison_id, k.section, k.item_id, n.body,
-                (SELECT c.body FROM note_change c WHERE c.comparison_id = k.comparison_id
-                   AND c.section = k.section AND c.item_id = k.item_id ORDER BY c.stamp DESC LIMIT 1)
-         FROM (SELECT comparison_id, section, item_id FROM note
-               UNION SELECT comparison_id, section, item_id FROM note_change) k
-         LEFT JOIN note n ON n.comparison_id = k.comparison_id AND n.section = k.section AND n.item_id = k.item_id",
+    type Row = ((String, String, String), String);
+    let rows = |sql: &str| -> Result<Vec<Row>> {
+        Ok(conn
+            .prepare(sql)?
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let notes = rows(
+        "SELECT comparison_id, section, item_id, body FROM note ORDER BY comparison_id, section, item_id",
     )?;
-    let changed: Vec<(NoteKey, String)> = stmt
-        .query_map([], |r| {
-            let key = NoteKey { comparison_id: r.get(0)?, section: r.get(1)?, item_id: r.get(2)? };
-            let current: Option<String> = r.get(3)?;
-            let last: Option<String> = r.get(4)?;
-            Ok((key, current.unwrap_or_default(), last))
-        })?
-        .filter_map(|row| match row {
-            Ok((key, current, last))
-                if last.as_deref() != Some(current.as_str()) && !(last.is_none() && current.is_empty()) =>
-            {
-                Some(Ok((key, current)))
+    // SQLite takes a bare column from the row that holds the max().
+    let last = rows(
+        "SELECT comparison_id, section, item_id, body, max(stamp) FROM note_change
+         GROUP BY comparison_id, section, item_id ORDER BY comparison_id, section, item_id",
+    )?;
+    let mut changed = Vec::new();
+    let (mut notes, mut last) = (notes.into_iter().peekable(), last.into_iter().peekable());
+    loop {
+        let (key, current, known) = match (notes.peek(), last.peek()) {
+            (None, None) => break,
+            (Some(note), Some(change)) if note.0 == change.0 => {
+                let (Some((key, current)), Some((_, known))) = (notes.next(), last.next()) else { break };
+                (key, current, Some(known))
             }
-            Ok(_) => None,
-            Err(err) => Some(Err(err)),
-        })
-        .collect::<rusqlite::Result<_>>()?;
+            (Some(note), Some(change)) if note.0 > change.0 => {
+                let Some((key, known)) = last.next() else { break };
+                (key, String::new(), Some(known))
+            }
+            (None, Some(_)) => {
+                let Some((key, known)) = last.next() else { break };
+                (key, String::new(), Some(known))
+            }
+            _ => {
+                let Some((key, current)) = notes.next() else { break };
+                (key, current, None)
+            }
+        };
+        let unsent = match &known {
+            Some(known) => *known != current,
+            None => !current.is_empty(),
+        };
+        if unsent {
+            let (comparison_id, section, item_id) = key;
+            let section = Section::parse(&section)
+                .ok_or_else(|| Error::InvalidArgument(format!("a note on an unknown section {section:?}")))?;
+            changed.push((NoteKey { comparison_id, section, item_id }, current));
+        }
+    }
     Ok(changed)
 }
 

@@ -23,6 +23,7 @@ use crate::study::scheduler::Scheduler;
 use crate::study::Grade;
 use crate::sync::clock::Clock;
 use crate::sync::event::{CardKey, Event};
+use crate::sync::state::{meta, set_meta};
 
 /// Cards whose reviews changed, to replay before the sync ends.
 pub(crate) type Replay = BTreeSet<i64>;
@@ -30,107 +31,186 @@ pub(crate) type Replay = BTreeSet<i64>;
 /// Records what happened to the review log here since the last sync:
 /// reviews undone become tombstones, new reviews get their global id, and
 /// reviews that waited for their card are logged now that it is here.
+/// Answers the log's fingerprint as the learner left it.
 pub(crate) fn record_local_changes(
     tx: &Transaction<'_>,
     device: &str,
     clock: &mut Clock,
     now: i64,
     replay: &mut Replay,
-) -> Result<()> {
-    record_gone(tx, replay)?;
-    record_new(tx, device, clock, now, replay)?;
-    log_waiting(tx, replay)
+) -> Result<String> {
+    let found = fingerprint(tx)?;
+    if meta(tx, FINGERPRINT)?.as_ref() != Some(&found) {
+        let (gone, new) = compare_log(tx)?;
+        // Gone first: a new row may have taken a gone one's id.
+        for local_id in gone {
+            record_gone(tx, local_id, replay)?;
+        }
+        for local_id in new {
+            record_new(tx, local_id, device, clock, now, replay)?;
+        }
+    }
+    log_waiting(tx, replay)?;
+    Ok(found)
 }
 
-/// Recorded reviews whose row is no longer in the log: undone (a tombstone)
-/// while the card is here, or gone with their card (kept, to wait for it).
-fn record_gone(tx: &Transaction<'_>, replay: &mut Replay) -> Result<()> {
-    let gone: Vec<(String, Option<i64>)> = tx
-        .prepare(
+/// Where the review log's fingerprint at the end of the last sync is kept.
+const FINGERPRINT: &str = "review_log_fingerprint";
+
+/// A fingerprint of the review log's rows: its count, ids, cards, grades
+/// and times. Reading it is one pass inside SQLite, several times faster
+/// than comparing the log row by row, which a sync does only when the
+/// fingerprint changed (a grade, an undo, a comparison deleted). Rows that
+/// left and came back alike in card, time and grade are the same review.
+fn fingerprint(conn: &Connection) -> Result<String> {
+    // Times are summed modulo a prime so that no sum can overflow.
+    Ok(conn.query_row(
+        "SELECT count(*) || '-' || ifnull(max(id), 0) || '-' || ifnull(sum(id), 0) || '-' || ifnull(sum(card_id), 0)
+                || '-' || ifnull(sum(grade), 0) || '-' || ifnull(sum(reviewed_at % 1000000007), 0)
+         FROM review_log",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Keeps the review log's fingerprint as this sync leaves it: `unchanged`,
+/// the one found at its start, when the sync logged or took out no review.
+pub(crate) fn remember_log(tx: &Transaction<'_>, unchanged: Option<String>) -> Result<()> {
+    let fingerprint = match unchanged {
+        Some(fingerprint) => fingerprint,
+        None => fingerprint(tx)?,
+    };
+    set_meta(tx, FINGERPRINT, &fingerprint)
+}
+
+/// A review row as both sides know it: id, card, time, grade.
+type Row = (i64, i64, i64, i64);
+
+/// The recorded rows no longer in the log as recorded, and the log's rows
+/// not recorded: one pass over each in row id order, however long the log
+/// (a row is the same review only with the same card, time and grade, as
+/// an id is reused after an undo).
+fn compare_log(conn: &Connection) -> Result<(Vec<i64>, Vec<i64>)> {
+    let rows = |sql: &str| -> Result<Vec<Row>> {
+        Ok(conn
+            .prepare(sql)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let log = rows("SELECT id, card_id, reviewed_at, grade FROM review_log ORDER BY id")?;
+    let known = rows(
+        "SELECT local_id, local_card, reviewed_at, grade FROM review_sync WHERE local_id IS NOT NULL
+         ORDER BY local_id",
+    )?;
+    let (mut gone, mut new) = (Vec::new(), Vec::new());
+    let (mut log, mut known) = (log.into_iter().peekable(), known.into_iter().peekable());
+    loop {
+        match (log.peek(), known.peek()) {
+            (None, None) => break,
+            (Some(row), None) => {
+                new.push(row.0);
+                log.next();
+            }
+            (None, Some(was)) => {
+                gone.push(was.0);
+                known.next();
+            }
+            (Some(row), Some(was)) if row.0 < was.0 => {
+                new.push(row.0);
+                log.next();
+            }
+            (Some(row), Some(was)) if row.0 > was.0 => {
+                gone.push(was.0);
+                known.next();
+            }
+            (Some(row), Some(was)) => {
+                if row != was {
+                    gone.push(was.0);
+                    new.push(row.0);
+                }
+                log.next();
+                known.next();
+            }
+        }
+    }
+    Ok((gone, new))
+}
+
+/// A recorded review whose row is gone: undone (a tombstone) while its card
+/// is here, or gone with its card (kept, to wait for the card's return).
+fn record_gone(tx: &Transaction<'_>, local_id: i64, replay: &mut Replay) -> Result<()> {
+    let (id, card): (String, Option<i64>) = tx
+        .prepare_cached(
             "SELECT s.id, c.id FROM review_sync s
-             LEFT JOIN review_log r ON r.id = s.local_id AND r.card_id = s.local_card
-                  AND r.reviewed_at = s.reviewed_at AND r.grade = s.grade
              LEFT JOIN card c ON c.comparison_id = s.comparison_id AND c.kind = s.kind
                   AND c.section = s.section AND c.item_id = s.item_id AND c.kind <> 'custom'
-             WHERE s.local_id IS NOT NULL AND r.id IS NULL",
+             WHERE s.local_id = ?1",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, card) in gone {
-        match card {
-            Some(card) => {
-                tx.prepare_cached(
-                    "UPDATE review_sync SET deleted = 1, exported = 0, local_id = NULL, local_card = NULL
-                     WHERE id = ?1",
-                )?
+        .query_row([local_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    match card {
+        Some(card) => {
+            tx.prepare_cached(
+                "UPDATE review_sync SET deleted = 1, exported = 0, local_id = NULL, local_card = NULL WHERE id = ?1",
+            )?
+            .execute([&id])?;
+            replay.insert(card);
+        }
+        None => {
+            tx.prepare_cached("UPDATE review_sync SET local_id = NULL, local_card = NULL WHERE id = ?1")?
                 .execute([&id])?;
-                replay.insert(card);
-            }
-            None => {
-                tx.prepare_cached("UPDATE review_sync SET local_id = NULL, local_card = NULL WHERE id = ?1")?
-                    .execute([&id])?;
-            }
         }
     }
     Ok(())
 }
 
-/// Review rows (of cards with a key) sync has not recorded: each gets a
-/// global id. One given out of time order (a clock set back, or after a
-/// later review from another device came in) has its card replayed.
+/// A review row sync has not recorded: it gets a global id, unless its card
+/// is the learner's own. One given out of time order (a clock set back, or
+/// a grade after a later review from another device came in) has its card
+/// replayed.
 fn record_new(
     tx: &Transaction<'_>,
+    local_id: i64,
     device: &str,
     clock: &mut Clock,
     now: i64,
     replay: &mut Replay,
 ) -> Result<()> {
-    type Row = (i64, i64, i64, i64, String, String, String, String, bool);
-    let new: Vec<Row> = tx
-        .prepare(
-            "SELECT r.id, r.card_id, r.reviewed_at, r.grade, c.comparison_id, c.kind, c.section, c.item_id,
+    type New = (i64, i64, i64, String, String, String, String, bool);
+    let row: Option<New> = tx
+        .prepare_cached(
+            "SELECT r.card_id, r.reviewed_at, r.grade, c.comparison_id, c.kind, c.section, c.item_id,
                     EXISTS (SELECT 1 FROM review_log o WHERE o.card_id = r.card_id AND o.id < r.id
                             AND o.reviewed_at > r.reviewed_at)
              FROM review_log r JOIN card c ON c.id = r.card_id
-             WHERE c.kind <> 'custom' AND NOT EXISTS (SELECT 1 FROM review_sync s WHERE s.local_id = r.id)
-             ORDER BY r.id",
+             WHERE r.id = ?1 AND c.kind <> 'custom'",
         )?
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut insert = tx.prepare_cached(
+        .query_row([local_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+        })
+        .optional()?;
+    let Some((card, reviewed_at, grade, comparison, kind, section, item, out_of_order)) = row else {
+        return Ok(());
+    };
+    let stamp = clock.tick(now).stamp(device);
+    tx.prepare_cached(
         "INSERT INTO review_sync (id, comparison_id, kind, section, item_id, reviewed_at, grade, device,
                                   exported, deleted, local_id, local_card)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, ?9, ?10)",
-    )?;
-    for (local_id, card, reviewed_at, grade, comparison, kind, section, item, out_of_order) in new {
-        let stamp = clock.tick(now).stamp(device);
-        insert.execute(params![
-            stamp,
-            comparison,
-            kind,
-            section,
-            item,
-            reviewed_at,
-            grade,
-            device,
-            local_id,
-            card
-        ])?;
-        if out_of_order {
-            replay.insert(card);
-        }
+    )?
+    .execute(params![
+        stamp,
+        comparison,
+        kind,
+        section,
+        item,
+        reviewed_at,
+        grade,
+        device,
+        local_id,
+        card
+    ])?;
+    if out_of_order {
+        replay.insert(card);
     }
     Ok(())
 }

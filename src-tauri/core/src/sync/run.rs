@@ -69,7 +69,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     for key in notes::record_local_changes(tx, &device, &mut clock, now)? {
         touched.notes.insert(key);
     }
-    reviews::record_local_changes(tx, &device, &mut clock, now, &mut replay)?;
+    let log_found = reviews::record_local_changes(tx, &device, &mut clock, now, &mut replay)?;
     for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
         report.touched(&comparison);
     }
@@ -112,6 +112,8 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
             report.touched(&key.comparison_id);
         }
     }
+    // Every review this sync logs or takes out has its card replayed.
+    let log_unchanged = replay.is_empty().then_some(log_found);
     if !replay.is_empty() {
         let scheduler = Scheduler::new(&scheduler_parameters(tx)?, settings.desired_retention)?;
         for card in replay {
@@ -126,6 +128,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     report.sent = send(tx, folder, &device, &outgoing)?;
     notes::mark_exported(tx)?;
     reviews::mark_exported(tx)?;
+    reviews::remember_log(tx, log_unchanged)?;
     suspensions::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)

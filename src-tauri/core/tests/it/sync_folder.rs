@@ -165,3 +165,18 @@ fn a_folder_that_cannot_be_written_pauses_writing_and_leaves_nothing_half_writte
     assert_eq!(names, vec![A.to_string(), B.to_string()], "nothing else was written");
     assert_eq!(fs::read(root.join(B)).unwrap(), b"in the way");
 }
+
+#[test]
+fn a_batch_already_read_is_known_by_its_name_and_not_read_again() {
+    let folder = tempfile::tempdir().unwrap();
+    write_batch(folder.path(), A, 1, &[event("a1")]).unwrap();
+    write_batch(folder.path(), A, 2, &[event("a2")]).unwrap();
+    // Were a seen batch read again, this would be said as a file still being copied.
+    fs::write(batch_path(folder.path(), A, 1), b"{ not json").unwrap();
+    fs::write(folder.path().join(SYNC_DIR).join(A).join("batch-000000000001 (conflicted copy).json"), b"{")
+        .unwrap();
+    let seen = |device: &str, seq: u64| device == A && seq == 1;
+    let inbox = read_batches::<Event>(folder.path(), B, &seen).unwrap();
+    assert_eq!(inbox.batches.iter().map(|b| b.seq).collect::<Vec<_>>(), vec![2]);
+    assert!(inbox.skipped.is_empty(), "{:?}", inbox.skipped);
+}
