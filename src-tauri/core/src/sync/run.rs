@@ -20,6 +20,7 @@ use crate::sync::clock::{Clock, MAX_MS};
 use crate::sync::event::{check_ids, CardKey, Event, Incoming};
 use crate::sync::folder::{read_batches, write_batch, Skipped, MAX_BATCH_BYTES};
 use crate::sync::notes::{self, NoteChange};
+use crate::sync::replay;
 use crate::sync::reviews::{self, Received, Replay, ReviewIn};
 use crate::sync::state::{device_id, next_seq, set_meta};
 use crate::sync::suspensions;
@@ -64,12 +65,12 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     let device = device_id(tx)?;
     let mut clock = Clock::load(tx)?;
     let mut report = SyncReport { device: device.clone(), ..SyncReport::default() };
-    let mut replay = Replay::new();
+    let mut to_replay = Replay::new();
     let mut touched = Touched::default();
     for key in notes::record_local_changes(tx, &device, &mut clock, now)? {
         touched.notes.insert(key);
     }
-    let log_found = reviews::record_local_changes(tx, &device, &mut clock, now, &mut replay)?;
+    let log_found = reviews::record_local_changes(tx, &device, &mut clock, now, &mut to_replay)?;
     for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
         report.touched(&comparison);
     }
@@ -85,7 +86,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         for event in &batch.events {
             let taken = match event {
                 Incoming::Event(event) => {
-                    take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut replay)?
+                    take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut to_replay)?
                 }
                 Incoming::NotUnderstood(value) => Err(format!(
                     "an event of kind {:?} that this Versus does not understand",
@@ -113,11 +114,11 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         }
     }
     // Every review this sync logs or takes out has its card replayed.
-    let log_unchanged = replay.is_empty().then_some(log_found);
-    if !replay.is_empty() {
+    let log_unchanged = to_replay.is_empty().then_some(log_found);
+    if !to_replay.is_empty() {
         let scheduler = Scheduler::new(&scheduler_parameters(tx)?, settings.desired_retention)?;
-        for card in replay {
-            let comparison = reviews::replay(tx, card, &scheduler)?;
+        for card in to_replay {
+            let comparison = replay::replay(tx, card, &scheduler)?;
             report.touched(&comparison);
         }
     }
