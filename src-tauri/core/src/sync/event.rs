@@ -11,7 +11,7 @@ use crate::content::Section;
 use crate::study::cards::CardKind;
 
 /// The longest comparison or item id an event may carry.
-pub const MAX_ID_BYTES: usize = 256;
+pub const MAX_ID_BYTES: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

@@ -286,7 +286,7 @@ fn events_no_device_should_send_are_refused_one_by_one_and_the_rest_taken_in() {
         review(&stamp(1), &key.1, &key.3, 3),
         review(&stamp(2), "custom", &key.3, 3),
         review(&stamp(3), &key.1, &key.3, 9),
-        review(&stamp(4), &key.1, &"x".repeat(1000), 3),
+        review(&stamp(4), &key.1, &"x".repeat(versus_core::sync::event::MAX_ID_BYTES + 1), 3),
         review("1-1-somebody", &key.1, &key.3, 3),
         review(&stamp(5), "a_kind_from_the_future", &key.3, 3),
         serde_json::json!({"kind": "something_new", "id": stamp(6)}),
