@@ -44,9 +44,7 @@ pub(crate) fn record_local_changes(
         for local_id in gone {
             record_gone(tx, local_id, replay)?;
         }
-        for local_id in new {
-            record_new(tx, local_id, device, clock, now, replay)?;
-        }
+        record_new(tx, &new, device, clock, now, replay)?;
     }
     log_waiting(tx, replay)?;
     Ok(found)
@@ -161,54 +159,68 @@ fn record_gone(tx: &Transaction<'_>, local_id: i64, replay: &mut Replay) -> Resu
     Ok(())
 }
 
-/// A review row sync has not recorded: it gets a global id, unless its card
-/// is the learner's own. One given out of time order (a clock set back, or
-/// a grade after a later review from another device came in) has its card
-/// replayed.
+/// Review rows sync has not recorded: each gets a global id, in row order,
+/// unless its card is the learner's own. One given out of time order (a
+/// clock set back, or a grade after a later review from another device
+/// came in) has its card replayed.
 fn record_new(
     tx: &Transaction<'_>,
-    local_id: i64,
+    rows: &[i64],
     device: &str,
     clock: &mut Clock,
     now: i64,
     replay: &mut Replay,
 ) -> Result<()> {
-    type New = (i64, i64, i64, String, String, String, String, bool);
-    let row: Option<New> = tx
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(rows).map_err(|err| Error::InvalidArgument(err.to_string()))?;
+    type New = (i64, i64, i64, i64, String, String, String, String, bool);
+    let new: Vec<New> = tx
         .prepare_cached(
-            "SELECT r.card_id, r.reviewed_at, r.grade, c.comparison_id, c.kind, c.section, c.item_id,
+            "SELECT r.id, r.card_id, r.reviewed_at, r.grade, c.comparison_id, c.kind, c.section, c.item_id,
                     EXISTS (SELECT 1 FROM review_log o WHERE o.card_id = r.card_id AND o.id < r.id
                             AND o.reviewed_at > r.reviewed_at)
              FROM review_log r JOIN card c ON c.id = r.card_id
-             WHERE r.id = ?1 AND c.kind <> 'custom'",
+             WHERE r.id IN (SELECT value FROM json_each(?1)) AND c.kind <> 'custom'
+             ORDER BY r.id",
         )?
-        .query_row([local_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
-        })
-        .optional()?;
-    let Some((card, reviewed_at, grade, comparison, kind, section, item, out_of_order)) = row else {
-        return Ok(());
-    };
-    let stamp = clock.tick(now).stamp(device);
-    tx.prepare_cached(
+        .query_map([ids], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut insert = tx.prepare_cached(
         "INSERT INTO review_sync (id, comparison_id, kind, section, item_id, reviewed_at, grade, device,
                                   exported, deleted, local_id, local_card)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, ?9, ?10)",
-    )?
-    .execute(params![
-        stamp,
-        comparison,
-        kind,
-        section,
-        item,
-        reviewed_at,
-        grade,
-        device,
-        local_id,
-        card
-    ])?;
-    if out_of_order {
-        replay.insert(card);
+    )?;
+    for (local_id, card, reviewed_at, grade, comparison, kind, section, item, out_of_order) in new {
+        let stamp = clock.tick(now).stamp(device);
+        insert.execute(params![
+            stamp,
+            comparison,
+            kind,
+            section,
+            item,
+            reviewed_at,
+            grade,
+            device,
+            local_id,
+            card
+        ])?;
+        if out_of_order {
+            replay.insert(card);
+        }
     }
     Ok(())
 }
@@ -225,25 +237,25 @@ fn log_waiting(tx: &Transaction<'_>, replay: &mut Replay) -> Result<()> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, card, reviewed_at, grade) in waiting {
-        log(tx, &id, card, reviewed_at, grade)?;
+        let local_id = log(tx, card, reviewed_at, grade)?;
+        tx.prepare_cached("UPDATE review_sync SET local_id = ?2, local_card = ?3 WHERE id = ?1")?
+            .execute(params![id, local_id, card])?;
         replay.insert(card);
     }
     Ok(())
 }
 
-/// Puts a review from sync into the log of `card`. Its schedule columns are
-/// set by the replay that follows, in the same transaction.
-fn log(tx: &Transaction<'_>, id: &str, card: i64, reviewed_at: i64, grade: i64) -> Result<()> {
+/// Puts a review from sync into the log of `card`; answers its row id. Its
+/// schedule columns are set by the replay that follows, in the same
+/// transaction.
+fn log(tx: &Transaction<'_>, card: i64, reviewed_at: i64, grade: i64) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO review_log (card_id, reviewed_at, grade, elapsed_days, before_state, before_reps,
                                  before_lapses, after_state, after_stability, after_difficulty, after_due)
          VALUES (?1, ?2, ?3, 0, ?4, 0, 0, ?5, 0, 0, ?2)",
     )?
     .execute(params![card, reviewed_at, grade, CardState::New, CardState::Review])?;
-    let local_id = tx.last_insert_rowid();
-    tx.prepare_cached("UPDATE review_sync SET local_id = ?2, local_card = ?3 WHERE id = ?1")?
-        .execute(params![id, local_id, card])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 fn card_of(conn: &Connection, key: &CardKey) -> Result<Option<i64>> {
@@ -274,30 +286,35 @@ pub(crate) enum Received {
 /// Takes in another device's review: logged on its card when this store
 /// has it, else kept until the card appears.
 pub(crate) fn receive(tx: &Transaction<'_>, from: &str, review: &ReviewIn<'_>) -> Result<Received> {
-    let key = &review.key;
-    let inserted = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO review_sync (id, comparison_id, kind, section, item_id, reviewed_at, grade,
-                                                device, exported, deleted)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 0)",
-        )?
-        .execute(params![
-            review.id,
-            key.comparison_id,
-            key.kind,
-            key.section,
-            key.item_id,
-            review.reviewed_at,
-            review.grade as i64,
-            from
-        ])?;
-    if inserted == 0 {
+    let known: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM review_sync WHERE id = ?1)")?
+        .query_row([review.id], |r| r.get(0))?;
+    if known {
         return Ok(Received::Known);
     }
+    let key = &review.key;
     let card = card_of(tx, key)?;
-    if let Some(card) = card {
-        log(tx, review.id, card, review.reviewed_at, review.grade as i64)?;
-    }
+    let local_id = match card {
+        Some(card) => Some(log(tx, card, review.reviewed_at, review.grade as i64)?),
+        None => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO review_sync (id, comparison_id, kind, section, item_id, reviewed_at, grade,
+                                  device, exported, deleted, local_id, local_card)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 0, ?9, ?10)",
+    )?
+    .execute(params![
+        review.id,
+        key.comparison_id,
+        key.kind,
+        key.section,
+        key.item_id,
+        review.reviewed_at,
+        review.grade as i64,
+        from,
+        local_id,
+        card
+    ])?;
     Ok(Received::New(card))
 }
 
