@@ -17,9 +17,6 @@ use crate::notes::{apply_synced, get_note, insert_version, NoteKey};
 use crate::sync::clock::Clock;
 use crate::sync::event::Event;
 
-/// Where the report of a sync lived before sync carried more than notes.
-pub use crate::sync::run::SyncReport;
-
 /// The notes whose text differs from the last change a sync knows of:
 /// what the next sync sends. One pass over the notes and one over the
 /// newest change of each, both in key order, however many notes there are.

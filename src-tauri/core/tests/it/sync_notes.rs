@@ -36,7 +36,7 @@ fn write(fx: &mut Fixture, key: &NoteKey, body: &str) {
     ops::save_note(&mut fx.store, key, body).unwrap();
 }
 
-fn sync(fx: &mut Fixture, folder: &Path, now: i64) -> versus_core::sync::notes::SyncReport {
+fn sync(fx: &mut Fixture, folder: &Path, now: i64) -> ops::SyncReport {
     ops::sync(&mut fx.store, folder, now, Default::default()).unwrap()
 }
 
