@@ -156,7 +156,10 @@ fn write_note(tx: &Transaction<'_>, key: &NoteKey, body: &str, now: i64, keep: K
         return Ok(outcome);
     }
     if let Some(previous) = &current {
-        if keep == Keep::Always || keeps_replaced(previous, body, now) {
+        if keep == Keep::Always
+            || keeps_replaced(previous, body, now)
+            || from_another_device(tx, key, &previous.body)?
+        {
             insert_version(tx, key, &previous.body, previous.updated_at, now)?;
         }
     }
@@ -193,6 +196,19 @@ fn keeps_replaced(previous: &Note, body: &str, now: i64) -> bool {
     // ahead) is no session: keep.
     let draft = (0..EDIT_SESSION_MS).contains(&(now - previous.updated_at));
     wipe || !draft
+}
+
+/// Whether `body` is a text sync brought from another device. Such a text
+/// is never a draft of this device's editing session: saving over it (the
+/// learner was typing when it arrived) keeps it in the history.
+fn from_another_device(tx: &Transaction<'_>, key: &NoteKey, body: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM note_change c
+                WHERE c.comparison_id = ?1 AND c.section = ?2 AND c.item_id = ?3 AND c.body = ?4
+                  AND c.device <> COALESCE((SELECT value FROM sync_meta WHERE key = 'device'), ''))",
+        )?
+        .query_row(params![key.comparison_id, key.section, key.item_id, body], |r| r.get(0))?)
 }
 
 /// Adds one earlier version to a note's history.

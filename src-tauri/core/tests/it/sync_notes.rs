@@ -251,3 +251,27 @@ fn the_device_that_wrote_a_text_keeps_it_in_the_history_like_its_peers_even_a_dr
     assert_eq!(texts(&a.store, &note), texts(&b.store, &note));
     assert!(texts(&a.store, &note).contains("A first draft, sent by a sync."));
 }
+
+#[test]
+fn a_text_from_another_device_saved_over_at_once_stays_in_the_history() {
+    // The laptop is typing when the desktop's text arrives; its autosave a
+    // moment later replaces it. That text is no draft of the laptop's: kept.
+    let folder = tempfile::tempdir().unwrap();
+    let (mut laptop, mut desktop) = (store_with(&seed_library()), store_with(&seed_library()));
+    let note = key("flexibility-vs-ops");
+    // Synced now: the save that follows is within one editing session.
+    let t = versus_core::clock::now_ms() - 5_000;
+    write(&mut desktop, &note, "From the desktop");
+    sync(&mut desktop, folder.path(), t);
+    sync(&mut laptop, folder.path(), t + 1000);
+    assert_eq!(current(&laptop.store, &note).as_deref(), Some("From the desktop"));
+    write(&mut laptop, &note, "From the laptop");
+    assert!(
+        texts(&laptop.store, &note).contains("From the desktop"),
+        "the synced text is in the laptop's history"
+    );
+    sync(&mut laptop, folder.path(), t + 2000);
+    sync(&mut desktop, folder.path(), t + 3000);
+    assert_eq!(current(&desktop.store, &note).as_deref(), Some("From the laptop"));
+    assert!(texts(&desktop.store, &note).contains("From the desktop"));
+}
