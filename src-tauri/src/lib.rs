@@ -4,6 +4,7 @@
 //! start-up probe, and `commands`, the thin layer the UI calls. The domain
 //! lives in `versus_core` (src-tauri/core), which knows nothing of Tauri.
 
+pub mod background_sync;
 pub mod cli;
 pub mod commands;
 pub mod probe;
@@ -66,7 +67,9 @@ pub fn run() {
     };
     match DataDirLock::acquire(&dir) {
         Ok(lock) => {
-            app.manage(commands::AppState::open_in_background(dir, Some(lock)));
+            let state = commands::AppState::open_in_background(dir, Some(lock));
+            state.start_sync(app.handle().clone());
+            app.manage(state);
             let args: Vec<String> = std::env::args().collect();
             let cwd = std::env::current_dir().unwrap_or_default();
             shell::hand_over_packs(app.handle(), &args, &cwd);
@@ -88,7 +91,9 @@ pub fn run() {
         // opening the store meets the same problem and the UI says what it is.
         Err(err) => {
             eprintln!("Versus: the data folder could not be locked: {err}");
-            app.manage(commands::AppState::open_in_background(dir, None));
+            let state = commands::AppState::open_in_background(dir, None);
+            state.start_sync(app.handle().clone());
+            app.manage(state);
         }
     }
     probe::mark("store_opening");
@@ -96,6 +101,7 @@ pub fn run() {
         // Leave the database file whole on disk: fold the WAL in at exit.
         tauri::RunEvent::Exit => {
             if let Some(state) = app.try_state::<commands::AppState>() {
+                state.finish_sync();
                 state.checkpoint();
             }
         }

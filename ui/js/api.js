@@ -587,3 +587,36 @@ export const cramAnswer = (cardId, grade, context) => call("cram_answer", { card
  * @returns {Promise<PracticeAnswer>}
  */
 export const cramScenario = (cardId, chosen, context) => call("cram_scenario", { cardId, chosen, context });
+
+// --- sync ---------------------------------------------------------------------------------
+
+/** @typedef {import('./types/api').SyncView} SyncView */
+/** @typedef {import('./types/api').SyncStatus} SyncStatus */
+
+/** Where sync stands. @returns {Promise<SyncView>} */
+export const syncStatus = () => call("sync_status");
+
+/**
+ * Lets the first sync run (`started`), and tells sync the study settings a
+ * card another device reviewed is scheduled with.
+ * @param {StudyContext} context
+ * @param {boolean} started
+ * @returns {Promise<null>}
+ */
+export const syncSettings = (context, started) => call("sync_settings", { context, started });
+
+/** Asks for the sync folder; null when the learner cancelled. @returns {Promise<SyncView | null>} */
+export const chooseSyncFolder = () => call("choose_sync_folder");
+
+/** @returns {Promise<SyncView>} */
+export const stopSync = () => call("stop_sync");
+
+/** @returns {Promise<null>} */
+export const syncNow = () => call("sync_now");
+
+/**
+ * Calls `handler` with each new status of background sync.
+ * @param {(status: SyncStatus) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export const onSyncStatus = (handler) => tauri().event.listen("sync-status", (event) => handler(/** @type {SyncStatus} */ (event.payload)));

@@ -7,6 +7,7 @@ import { openPrefs } from "./prefs.js";
 import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor, shortcutListMarkup } from "./keys.js";
+import { studyContext } from "./study.js";
 import { installMenuHandlers } from "./menu.js";
 import { loadPlurals } from "./plural.js";
 import { guardLinks, saveBeforeClose } from "./window-guards.js";
@@ -191,6 +192,21 @@ function showPendingPacks() {
     .then(preview);
 }
 
+/**
+ * Lets background sync start now that the first view is on screen, and
+ * shows the view what another device changed, as it arrives.
+ */
+function followSync() {
+  api
+    .onSyncStatus((status) => {
+      const report = status.lastReport;
+      if (status.phase === "waiting" && report?.comparisons.length) current?.synced?.(report);
+    })
+    .catch((err) => console.warn("changes from other devices cannot be shown as they arrive", err))
+    .then(() => api.syncSettings(studyContext(ctx.prefs), true))
+    .catch((err) => console.warn("sync cannot start", err));
+}
+
 function showShortcuts() {
   const groups = document.getElementById("shortcut-groups");
   if (!groups.childElementCount) groups.innerHTML = shortcutListMarkup();
@@ -262,6 +278,7 @@ async function boot() {
   api.firstViewReady([...pageLoadMarks(), ...startupMarks]).catch(() => {});
   for (const load of [...Object.values(VIEWS), loadPalette]) load().catch(() => {});
   showPendingPacks();
+  followSync();
   // Intl is kept off the start-up path: plural words use their fallback until now.
   loadPlurals();
 }

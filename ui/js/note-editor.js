@@ -172,6 +172,39 @@ async function close(n) {
   focusWithRing(n.toggle);
 }
 
+/**
+ * Whether a note may show another device's text now: not while the learner
+ * is changing it here (typed and not yet saved, being saved, or a save that
+ * failed and still holds their text).
+ * @param {string} autosaverState
+ * @param {string | null} editorText the open editor's text, null when closed
+ * @param {string} savedBody
+ */
+export function takesSynced(autosaverState, editorText, savedBody) {
+  if (autosaverState === "dirty" || autosaverState === "saving" || autosaverState === "failed") return false;
+  return editorText === null || editorText === savedBody;
+}
+
+/**
+ * Shows a note's text from another device, unless the learner is changing
+ * it here: then theirs is saved over it, and the other text stays in the
+ * history. Answers whether it was shown.
+ * @param {NoteState} n
+ * @param {string} body
+ * @param {string} html rendered Markdown
+ */
+function synced(n, body, html) {
+  if (!takesSynced(n.autosaver.state, n.textarea?.value ?? null, n.savedBody)) return false;
+  if (body === n.savedBody) return true;
+  showSaved(n, { note: body ? /** @type {import('./types/api').Note} */ ({ body }) : null, html });
+  if (n.textarea) {
+    const caret = Math.min(n.textarea.selectionStart, body.length);
+    n.textarea.value = body;
+    n.textarea.setSelectionRange(caret, caret);
+  }
+  return true;
+}
+
 // --- cards and history ------------------------------------------------------------
 
 /** A card of the learner's own: a question they write, the note as the answer. @param {NoteState} n */
@@ -250,5 +283,5 @@ export function attachNote(itemEl, { comparisonId, section, itemId, label, body,
     }),
   };
   n.toggle.addEventListener("click", () => (n.panel.hidden ? open(n) : close(n)));
-  return { open: () => open(n), close: () => close(n), flush: () => n.autosaver.flush() };
+  return { open: () => open(n), close: () => close(n), flush: () => n.autosaver.flush(), synced: (body, html) => synced(n, body, html), savedBody: () => n.savedBody };
 }

@@ -24,7 +24,7 @@ pub async fn suspend_cards(
 ) -> CommandResult<Vec<i64>> {
     let cards = Cards::new(card_ids.0)?;
     let suspended = suspended.0;
-    state.with_store(move |store| ops::suspend_cards(store, &cards, suspended)).await
+    state.with_store_changing(move |store| ops::suspend_cards(store, &cards, suspended)).await
 }
 
 #[tauri::command]

@@ -123,7 +123,7 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
                 ("context", context.clone()),
             ],
         ),
-        ("grade_drill", vec![("drillId", json!(1)), ("grade", json!(3)), ("context", context)]),
+        ("grade_drill", vec![("drillId", json!(1)), ("grade", json!(3)), ("context", context.clone())]),
         ("list_drills", vec![]),
         ("open_link", vec![("url", json!("not a web address"))]),
         ("create_draft", vec![("document", draft.clone())]),
@@ -142,6 +142,10 @@ fn commands() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
         ("pending_packs", vec![]),
         ("list_packs", vec![]),
         ("remove_pack", vec![("id", json!("acme-platform"))]),
+        ("sync_status", vec![]),
+        ("sync_settings", vec![("context", context), ("started", json!(true))]),
+        ("sync_now", vec![]),
+        ("stop_sync", vec![]),
     ]
 }
 

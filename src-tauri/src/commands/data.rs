@@ -134,7 +134,7 @@ pub async fn restore_backup(
 ) -> CommandResult<Restored> {
     let file_name = file_name.0;
     let mut progress = reporter(on_progress);
-    state.with_store(move |store| ops::restore_backup(store, &file_name, &mut progress)).await
+    state.with_store_changing(move |store| ops::restore_backup(store, &file_name, &mut progress)).await
 }
 
 /// Asks for a folder, then writes one Markdown file per comparison with notes
@@ -213,5 +213,5 @@ pub async fn import_json<R: Runtime>(
         .await
         .map_err(|err| CommandError::internal(err.to_string()))??;
     let mut progress = reporter(on_progress);
-    state.with_store(move |store| ops::import_notes(store, &file, &mut progress)).await.map(Some)
+    state.with_store_changing(move |store| ops::import_notes(store, &file, &mut progress)).await.map(Some)
 }

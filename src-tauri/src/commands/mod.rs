@@ -17,6 +17,7 @@ pub mod schedule;
 mod state;
 pub mod status;
 pub mod study;
+pub mod sync;
 #[cfg(test)]
 mod types;
 
@@ -99,5 +100,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         packs::list_packs,
         packs::remove_pack,
         packs::export_pack,
+        sync::sync_status,
+        sync::sync_settings,
+        sync::choose_sync_folder,
+        sync::stop_sync,
+        sync::sync_now,
     ]
 }

@@ -31,7 +31,7 @@ pub async fn save_note(
     let item_id = item_id.0;
     let body = body.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store(move |store| ops::save_note(store, &key, &body)).await
+    state.with_store_changing(move |store| ops::save_note(store, &key, &body)).await
 }
 
 #[tauri::command]
@@ -61,7 +61,7 @@ pub async fn restore_note_version(
     let item_id = item_id.0;
     let version_id = version_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store(move |store| ops::restore_note_version(store, &key, version_id)).await
+    state.with_store_changing(move |store| ops::restore_note_version(store, &key, version_id)).await
 }
 
 #[tauri::command]
@@ -82,5 +82,5 @@ pub async fn delete_archived_note(
     let section = section.0;
     let item_id = item_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store(move |store| ops::delete_archived_note(store, &key)).await
+    state.with_store_changing(move |store| ops::delete_archived_note(store, &key)).await
 }

@@ -49,7 +49,11 @@ pub async fn answer_scenario(
 ) -> CommandResult<PracticeAnswer> {
     let (card_id, chosen, easy) = (card_id.0, chosen.0, easy.0);
     let (clock, settings) = context.0.parts()?;
-    state.with_store(move |store| ops::answer_scenario(store, card_id, &chosen, easy, clock, settings)).await
+    state
+        .with_store_changing(move |store| {
+            ops::answer_scenario(store, card_id, &chosen, easy, clock, settings)
+        })
+        .await
 }
 
 /// The pairs of subjects the learner mixes up most.

@@ -45,6 +45,8 @@ pub struct AppState {
     pub pack_files: super::packs::PackFiles,
     /// The schedule optimization under way, if any.
     pub(super) optimizing: super::schedule::Optimizing,
+    /// Sync with other devices, in the background.
+    pub(super) sync: crate::background_sync::SyncHandle,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             dialog_seam: super::data::dialog_seam_from_env(),
             pack_files: Default::default(),
             optimizing: Default::default(),
+            sync: Default::default(),
         };
         let spawned = std::thread::Builder::new().name("versus-open-store".into()).spawn(move || {
             let _ = opened.set(open_store(&data_dir, backups, first_view_shown));
@@ -83,6 +86,17 @@ impl AppState {
         self.opened.wait()
     }
 
+    /// Starts syncing in the background; the sync thread waits for the store.
+    pub fn start_sync<R: tauri::Runtime>(&self, app: tauri::AppHandle<R>) {
+        let opened = self.opened.clone();
+        self.sync.start(move || opened.wait().store.clone().ok(), app);
+    }
+
+    /// Tells background sync that the learner changed something it carries.
+    pub(super) fn changed(&self) {
+        self.sync.wake(crate::background_sync::Wake::LocalChange);
+    }
+
     /// Called once the first view has rendered with its data.
     pub fn first_view_shown(&self) {
         let sender = self.first_view.lock().unwrap_or_else(|p| p.into_inner()).take();
@@ -90,6 +104,12 @@ impl AppState {
             // The backup thread may be gone (it failed to start): nothing to tell.
             let _ = sender.send(());
         }
+    }
+
+    /// The last sync, so the note saved as the window closed reaches the
+    /// other devices now, not at the next start; called when the app exits.
+    pub fn finish_sync(&self) {
+        self.sync.finish();
     }
 
     /// Folds the WAL into the database file; called when the app exits.
@@ -117,6 +137,18 @@ impl AppState {
             work(&mut guard).map_err(CommandError::from)
         })
         .await?
+    }
+
+    /// [`Self::with_store`] for work that changes what sync carries: once it
+    /// succeeds, background sync is told, and sends it shortly.
+    pub(super) async fn with_store_changing<T, F>(&self, work: F) -> CommandResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
+    {
+        let done = self.with_store(work).await?;
+        self.changed();
+        Ok(done)
     }
 
     /// Runs `read` on the opening's outcome on a blocking thread, once it is known.

@@ -44,13 +44,13 @@ pub async fn grade_card(
     let context = context.0;
     let (clock, settings) = context.parts()?;
     let grade = Grade::from_number(grade)?;
-    state.with_store(move |store| ops::grade_card(store, card_id, grade, clock, settings)).await
+    state.with_store_changing(move |store| ops::grade_card(store, card_id, grade, clock, settings)).await
 }
 
 /// Undoes the newest grade or suspension; answers the card to show again, if any.
 #[tauri::command]
 pub async fn undo_review(state: State<'_, AppState>) -> CommandResult<Option<UndoneStep>> {
-    state.with_store(ops::undo_review).await
+    state.with_store_changing(ops::undo_review).await
 }
 
 /// The interval each grade would give the card now.
@@ -73,7 +73,7 @@ pub async fn suspend_card(
 ) -> CommandResult<()> {
     let card_id = card_id.0;
     let suspended = suspended.0;
-    state.with_store(move |store| ops::suspend_card(store, card_id, suspended)).await
+    state.with_store_changing(move |store| ops::suspend_card(store, card_id, suspended)).await
 }
 
 #[tauri::command]

@@ -18,6 +18,64 @@ export type RecoveryNotice = { message: string, details: Recovery, };
 
 export type ProgressEvent = { done: number, total: number, };
 
+export type SyncView = { status: SyncStatus, state: SyncState, };
+
+export type SyncStatus = { 
+/**
+ * The folder synced through, if any.
+ */
+folder: string | null, 
+/**
+ * The folder comes from `VERSUS_SYNC_DIR`, not from Settings.
+ */
+fromEnv: boolean, phase: SyncPhase, 
+/**
+ * When the last sync ended well, in ms.
+ */
+lastSync: number | null, 
+/**
+ * Why sync is paused or failed, in words.
+ */
+problem: string | null, 
+/**
+ * What the last good sync did.
+ */
+lastReport: SyncReport | null, };
+
+export type SyncPhase = "off" | "waiting" | "syncing" | "paused" | "failed";
+
+export type SyncReport = { device: string, sent: number, received: number, 
+/**
+ * Notes whose current text changed here.
+ */
+applied: number, 
+/**
+ * The comparisons whose notes changed here, for an open view to refresh.
+ */
+comparisons: Array<string>, 
+/**
+ * Files passed over, and events refused (too large a note), in words.
+ */
+skipped: Array<string>, 
+/**
+ * The other devices whose folders are in the sync folder.
+ */
+devices: Array<string>, };
+
+export type SyncState = { 
+/**
+ * This device's id, once it has synced.
+ */
+device: string | null, 
+/**
+ * The other devices whose batches this one has read.
+ */
+devicesSeen: Array<string>, 
+/**
+ * Notes changed here since the last sync.
+ */
+pendingNotes: number, };
+
 export type DrillSubmission = { comparisonId: string, startedAt: number, secondsUsed: number, answer: string, grade: number | null, };
 
 export type ImportReport = { 

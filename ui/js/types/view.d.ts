@@ -17,6 +17,8 @@ export interface View {
   focusTarget?: HTMLElement | null;
   /** Save now. May run any time (blur, hide, close, before dispose), more than once. */
   flush?(): Promise<unknown>;
+  /** Another device's changes arrived (background sync): show them, never over text being typed. */
+  synced?(report: import("./api").SyncReport): void;
   /** The view is being left: stop its timers and global listeners. Navigation only. */
   dispose?(): void;
 }

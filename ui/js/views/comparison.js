@@ -306,6 +306,27 @@ function flushAll(editors) {
 }
 
 /**
+ * Another device changed notes on this comparison: each note not being
+ * edited here shows its new text in place (the page is not rebuilt, so
+ * focus, scroll and open editors stay).
+ * @param {HTMLElement} article
+ * @param {string} id
+ * @param {Map<HTMLElement, NoteEditor>} editors
+ * @param {(message: string) => void} toast
+ */
+async function showSynced(article, id, editors, toast) {
+  const page = await attempt(() => api.getComparison(id), null);
+  if (!page || !article.isConnected) return;
+  let changed = 0;
+  for (const item of allItems(page)) {
+    const editor = editors.get(itemElement(article, item.section, item.itemId));
+    const before = editor?.savedBody();
+    if (editor?.synced(item.note?.body ?? "", item.noteHtml ?? "") && before !== editor.savedBody()) changed += 1;
+  }
+  if (changed) toast(`${count(changed, "note", "notes")} updated from another computer.`);
+}
+
+/**
  * The learner's notes on this comparison, as a Markdown file they choose.
  * @param {ComparisonPage} page
  * @param {Map<HTMLElement, NoteEditor>} editors
@@ -459,5 +480,6 @@ export async function render(view, route, ctx) {
   return {
     focusTarget: route.target ? null : article.querySelector("h1"),
     flush: () => flushAll(editors),
+    synced: (report) => report.comparisons.includes(page.id) && showSynced(article, page.id, editors, ctx.toast),
   };
 }

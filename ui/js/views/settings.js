@@ -1,8 +1,10 @@
 // Preferences: theme and text size, applied at once and kept for next time.
 
+import * as api from "../api.js";
 import { attempt } from "../actions.js";
 import { html } from "../dom.js";
 import { NEW_PER_DAY_RANGE, RETENTIONS, TEXT_SIZES, THEMES, isNewPerDay } from "../prefs.js";
+import { studyContext } from "../study.js";
 import { applyAppearance } from "../theme.js";
 
 /** @typedef {import('../prefs.js').Prefs} Prefs */
@@ -46,6 +48,7 @@ function settingsMarkup(prefs, status) {
         <p class="muted span-2" id="new-per-day-help">How many cards you have never reviewed join each day's review. Cards you have reviewed come back when they are due, whatever this number.</p>
       </section>
       <section class="panel schedule-panel" id="schedule-panel" aria-labelledby="schedule-title"></section>
+      <section class="panel sync-panel" id="sync-panel" aria-labelledby="sync-title"></section>
       <section class="panel about" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <p>Versus ${status.version}. Everything stays on this computer; nothing is sent anywhere.</p>
@@ -78,7 +81,11 @@ export async function render(view, _route, ctx) {
     applyAppearance({ theme: value });
     return prefs.set("theme", /** @type {import('../prefs.js').Theme} */ (value));
   });
-  onChange(view, "#retention", ctx, (value) => prefs.set("desiredRetention", Number(value)));
+  onChange(view, "#retention", ctx, async (value) => {
+    await prefs.set("desiredRetention", Number(value));
+    // A card another device reviewed is scheduled with the retention in use.
+    attempt(() => api.syncSettings(studyContext(prefs), false), null);
+  });
   onChange(view, "#new-per-day", ctx, async (value, input) => {
     const perDay = Math.round(Number(value));
     if (isNewPerDay(perDay)) return prefs.set("newPerDay", perDay);
@@ -89,7 +96,10 @@ export async function render(view, _route, ctx) {
     applyAppearance({ textSize: value });
     return prefs.set("textSize", /** @type {import('../prefs.js').TextSize} */ (value));
   });
-  const { mountSchedulePanel } = await import("./schedule-panel.js");
-  const stop = await mountSchedulePanel(/** @type {HTMLElement} */ (view.querySelector("#schedule-panel")), ctx);
-  return { dispose: stop };
+  const [{ mountSchedulePanel }, { mountSyncPanel }] = await Promise.all([import("./schedule-panel.js"), import("./sync-panel.js")]);
+  const stops = await Promise.all([
+    mountSchedulePanel(/** @type {HTMLElement} */ (view.querySelector("#schedule-panel")), ctx),
+    mountSyncPanel(/** @type {HTMLElement} */ (view.querySelector("#sync-panel")), ctx),
+  ]);
+  return { dispose: () => stops.forEach((stop) => stop()) };
 }

@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { takesSynced } from "../js/note-editor.js";
+import { syncWords } from "../js/views/sync-panel.js";
+
+test("another device's text never replaces a note being typed, saved or failed to save", () => {
+  assert.equal(takesSynced("idle", null, "old"), true, "a closed note takes it");
+  assert.equal(takesSynced("saved", "old", "old"), true, "an open note with nothing new typed takes it");
+  for (const state of ["dirty", "saving", "failed"]) assert.equal(takesSynced(state, "typing…", "old"), false, state);
+  assert.equal(takesSynced("saved", "typed since the save", "old"), false, "text typed since the last save stays");
+});
+
+const NOW = Date.UTC(2026, 11, 2, 9);
+const view = (status, state = {}) => ({
+  status: { folder: "/home/a/Sync", fromEnv: false, phase: "waiting", lastSync: NOW - 120_000, problem: null, lastReport: null, ...status },
+  state: { device: "device-1", devicesSeen: [], pendingNotes: 0, ...state },
+});
+
+test("the sync panel says where sync stands in words", () => {
+  assert.deepEqual(syncWords(view({ folder: null, phase: "off" }), NOW), { folder: "Not syncing. Your notes stay on this computer.", state: "", details: [] });
+  const ok = syncWords(view({ lastReport: { device: "device-1", sent: 2, received: 3, applied: 1, comparisons: ["ec2-vs-lambda"], skipped: ["batch-9.json is still being copied; it is read next time"], devices: ["device-2"] } }, { devicesSeen: ["device-2"], pendingNotes: 4 }), NOW);
+  assert.equal(ok.folder, "Syncing through /home/a/Sync.");
+  assert.equal(ok.state, "Last synced 2 min ago.");
+  assert.deepEqual(ok.details, [
+    "1 other computer seen in the folder.",
+    "4 notes changed here, not yet sent.",
+    "Last sync: 2 sent, 3 received, 1 note updated here.",
+    "batch-9.json is still being copied; it is read next time",
+  ]);
+  const paused = syncWords(view({ phase: "paused", problem: "the sync folder /media/usb is missing", fromEnv: true }), NOW);
+  assert.equal(paused.state, "Paused: the sync folder /media/usb is missing");
+  assert.match(paused.details[0], /^Nothing is lost/);
+  assert.match(paused.folder, /set by VERSUS_SYNC_DIR/);
+  assert.equal(syncWords(view({ lastSync: null }), NOW).state, "Waiting for the first sync.");
+  assert.match(syncWords(view({ phase: "failed", problem: "disk I/O error" }), NOW).state, /failed: disk I\/O error/);
+});
