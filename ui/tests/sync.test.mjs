@@ -24,7 +24,7 @@ test("the sync panel says where sync stands in words", () => {
   assert.deepEqual(ok.details, [
     "1 other computer seen in the folder.",
     "4 notes changed here, not yet sent.",
-    "Last sync: 2 sent, 3 received, 1 note updated here.",
+    "Last sync: 2 changes sent, 3 received, 1 note updated here.",
     "batch-9.json is still being copied; it is read next time",
   ]);
   const paused = syncWords(view({ phase: "paused", problem: "the sync folder /media/usb is missing", fromEnv: true }), NOW);

@@ -44,17 +44,23 @@ lastReport: SyncReport | null, };
 
 export type SyncPhase = "off" | "waiting" | "syncing" | "paused" | "failed";
 
-export type SyncReport = { device: string, sent: number, received: number, 
+export type SyncReport = { device: string, sent: number, 
+/**
+ * Changes taken in: notes, reviews, reviews undone and suspensions.
+ */
+received: number, 
 /**
  * Notes whose current text changed here.
  */
 applied: number, 
 /**
- * The comparisons whose notes changed here, for an open view to refresh.
+ * The comparisons whose notes, cards' schedules or suspensions changed
+ * here, for an open view to refresh.
  */
 comparisons: Array<string>, 
 /**
- * Files passed over, and events refused (too large a note), in words.
+ * Files passed over, and events refused (too large a note, a card of
+ * the learner's own, what this Versus does not understand), in words.
  */
 skipped: Array<string>, 
 /**

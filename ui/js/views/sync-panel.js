@@ -39,7 +39,7 @@ export function syncWords({ status, state }, now) {
   details.push(state.pendingNotes ? `${count(state.pendingNotes, "note", "notes")} changed here, not yet sent.` : "Everything changed here has been sent.");
   const report = status.lastReport;
   if (report && (report.sent || report.received)) {
-    details.push(`Last sync: ${report.sent} sent, ${report.received} received, ${count(report.applied, "note", "notes")} updated here.`);
+    details.push(`Last sync: ${count(report.sent, "change", "changes")} sent, ${report.received} received, ${count(report.applied, "note", "notes")} updated here.`);
   }
   for (const skipped of report?.skipped ?? []) details.push(skipped);
   return { folder, state: words[status.phase], details };
