@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::content::draft::{slug_of, DraftCheck, DraftDocument, UsedIds, MAX_DRAFT_BYTES};
-use crate::content::{carry_trust_fields, check_structure, ContentError, ContentErrors};
+use crate::content::{carry_trust_fields, check_structure, Comparison, ContentError, ContentErrors};
 use crate::error::{Entity, Error, OrNotFound, Result};
 use crate::store::{
     comparison_document, comparison_source, retire_comparison, upsert_comparison, used_item_ids, Origin,
@@ -74,6 +74,31 @@ fn insert_draft(
         params![comparison_id, copied_from, document_json(document)?, now],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Keeps `comparison`, a revision of the learner's own that another
+/// device's concurrent edit replaced here, as a draft titled `title`: an
+/// edit of the comparison as [`draft_for_edit`] makes it, so publishing it
+/// puts this version back, or a copy when an edit is open already (a
+/// comparison has one draft editing it). Answers the draft's id.
+pub(crate) fn keep_as_draft(
+    tx: &Transaction<'_>,
+    comparison: &Comparison,
+    title: &str,
+    now: i64,
+) -> Result<i64> {
+    let mut document = DraftDocument::from_comparison(comparison);
+    document.title = title.to_string();
+    let open: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM draft WHERE comparison_id = ?1)",
+        [&comparison.id],
+        |r| r.get(0),
+    )?;
+    if open {
+        insert_draft(tx, None, Some(&comparison.id), &document, now)
+    } else {
+        insert_draft(tx, Some(&comparison.id), None, &document, now)
+    }
 }
 
 /// Saves what the learner typed; any text at all, checked only on publish.
@@ -210,8 +235,12 @@ fn new_comparison_id(conn: &Connection, title: &str) -> Result<String> {
         slug => slug,
     };
     let taken: HashSet<String> = {
-        let mut stmt =
-            conn.prepare_cached("SELECT id FROM comparison WHERE id = ?1 OR id LIKE ?1 || '-%'")?;
+        // An id another device published (or one deleted here for good but
+        // known to sync) is taken too: a new comparison is never a revision of it.
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM comparison WHERE id = ?1 OR id LIKE ?1 || '-%'
+             UNION SELECT comparison_id FROM comparison_change WHERE comparison_id = ?1 OR comparison_id LIKE ?1 || '-%'",
+        )?;
         let rows = stmt.query_map([&base], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };

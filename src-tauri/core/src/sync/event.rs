@@ -30,6 +30,11 @@ pub enum Event {
     },
     /// The learner took back the review `id` (undo).
     ReviewUndone { id: String },
+    /// A comparison of the learner's own as of a stamp: its document (the
+    /// content format, as a store keeps it) and whether it is archived.
+    /// `base` is the stamp of the revision it replaced on the device that
+    /// made it, if any: what tells a concurrent edit from a later one.
+    Comparison { id: String, document: String, archived: bool, stamp: String, base: Option<String> },
     /// A card suspended or unsuspended, as of a stamp.
     Suspension {
         comparison: String,

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod event;
 pub mod folder;
 pub mod notes;
+pub mod own;
 pub mod replay;
 pub mod reviews;
 pub mod run;

@@ -226,7 +226,7 @@ fn record_new(
 }
 
 /// Logs the reviews that waited for a card this store now has.
-fn log_waiting(tx: &Transaction<'_>, replay: &mut Replay) -> Result<()> {
+pub(crate) fn log_waiting(tx: &Transaction<'_>, replay: &mut Replay) -> Result<()> {
     let waiting: Vec<(String, i64, i64, i64)> = tx
         .prepare(
             "SELECT s.id, c.id, s.reviewed_at, s.grade FROM review_sync s

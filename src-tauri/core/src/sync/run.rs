@@ -20,6 +20,7 @@ use crate::sync::clock::{Clock, MAX_MS};
 use crate::sync::event::{check_ids, CardKey, Event, Incoming};
 use crate::sync::folder::{read_batches, write_batch, Skipped, MAX_BATCH_BYTES};
 use crate::sync::notes::{self, NoteChange};
+use crate::sync::own::{self, Revision};
 use crate::sync::replay;
 use crate::sync::reviews::{self, Received, Replay, ReviewIn};
 use crate::sync::state::{device_id, next_seq, set_meta};
@@ -37,12 +38,14 @@ const ENVELOPE_BYTES: u64 = 4_096;
 pub struct SyncReport {
     pub device: String,
     pub sent: usize,
-    /// Changes taken in: notes, reviews, reviews undone and suspensions.
+    /// Changes taken in: notes, reviews, reviews undone, suspensions and
+    /// revisions of the learner's own comparisons.
     pub received: usize,
     /// Notes whose current text changed here.
     pub applied: usize,
     /// The comparisons whose notes, cards' schedules or suspensions changed
-    /// here, for an open view to refresh.
+    /// here, and the learner's own comparisons another device's revision
+    /// changed here, for an open view (or list) to refresh.
     pub comparisons: Vec<String>,
     /// Files passed over, and events refused (too large a note, a card of
     /// the learner's own, what this Versus does not understand), in words.
@@ -74,6 +77,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
         report.touched(&comparison);
     }
+    own::record_local_changes(tx, &device, &mut clock, now)?;
 
     let seen: HashSet<(String, u64)> = tx
         .prepare("SELECT device, seq FROM sync_seen")?
@@ -102,6 +106,27 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         tx.prepare_cached("INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?1, ?2)")?
             .execute(params![batch.device, batch.seq as i64])?;
     }
+    // Comparisons first: the cards they bring are what reviews and
+    // suspensions taken in before them (this sync or an earlier one) wait for.
+    let mut comparisons: Vec<&String> = touched.comparisons.iter().collect();
+    comparisons.sort();
+    let mut new_cards = false;
+    for id in comparisons {
+        match own::settle(tx, id, &device, now)? {
+            Ok(true) => {
+                new_cards = true;
+                report.touched(id);
+            }
+            Ok(false) => {}
+            Err(why) => report.skipped.push(format!("the comparison {}: {why}", shorten(id))),
+        }
+    }
+    if new_cards {
+        reviews::log_waiting(tx, &mut to_replay)?;
+        for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
+            report.touched(&comparison);
+        }
+    }
     for key in &touched.notes {
         if notes::settle(tx, key, now)? {
             report.applied += 1;
@@ -126,11 +151,13 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     let mut outgoing = notes::outgoing(tx)?;
     outgoing.extend(reviews::outgoing(tx)?);
     outgoing.extend(suspensions::outgoing(tx)?);
+    outgoing.extend(own::outgoing(tx)?);
     report.sent = send(tx, folder, &device, &outgoing)?;
     notes::mark_exported(tx)?;
     reviews::mark_exported(tx)?;
     reviews::remember_log(tx, log_unchanged)?;
     suspensions::mark_exported(tx)?;
+    own::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
 }
@@ -141,6 +168,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
 struct Touched {
     notes: HashSet<NoteKey>,
     cards: HashSet<CardKey>,
+    comparisons: HashSet<String>,
 }
 
 /// Takes in one event: Ok(true) when it was new here, Err with the reason
@@ -204,6 +232,28 @@ fn take_in(
                 return Ok(Err(why));
             }
             received(reviews::receive_undone(tx, from, id)?, replay)
+        }
+        Event::Comparison { id, document, archived, stamp, base } => {
+            let what = format!("the comparison {} from another computer", shorten(id));
+            let seen = match stamp_of(stamp, &what) {
+                Ok(seen) => seen,
+                Err(why) => return Ok(Err(why)),
+            };
+            if let Some(Err(why)) = base.as_deref().map(|base| stamp_of(base, &what)) {
+                return Ok(Err(why));
+            }
+            let document = match own::check(tx, id, document)? {
+                Ok(document) => document,
+                Err(why) => return Ok(Err(format!("{what}: {why}"))),
+            };
+            clock.observe(seen);
+            let revision =
+                Revision { id, document: &document, archived: *archived, stamp, base: base.as_deref() };
+            let new = own::receive(tx, from, &revision)?;
+            if new {
+                touched.comparisons.insert(id.clone());
+            }
+            new
         }
         Event::Suspension { comparison, card, section, item, suspended, stamp } => {
             let what = format!("a suspension on {}", shorten(comparison));

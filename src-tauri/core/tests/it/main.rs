@@ -27,6 +27,7 @@ mod study;
 mod support;
 mod sync_folder;
 mod sync_notes;
+mod sync_own;
 mod sync_property;
 mod sync_reviews;
 mod trust;

@@ -256,7 +256,11 @@ fn a_review_for_a_card_the_other_device_lacks_waits_for_the_card() {
     let (key, card) = cards(&a.store).into_iter().find(|(k, _)| k.0 == mine).unwrap();
     grade(&mut a, card, Grade::Good, T0);
     ops::suspend_card(&mut a.store, card, true).unwrap();
-    sync(&mut a, folder.path(), T0 + 1);
+    // Only the review and the suspension reach b: the comparison stays behind.
+    let first = tempfile::tempdir().unwrap();
+    sync(&mut a, first.path(), T0 + 1);
+    let (_, rest) = crate::sync_own::split(first.path());
+    versus_core::sync::folder::write_batch(folder.path(), "device-00000000000000cc", 1, &rest).unwrap();
     let report = sync(&mut b, folder.path(), T0 + 2);
     assert_eq!((report.received, report.skipped.len()), (2, 0), "{:?}", report.skipped);
     assert_eq!(review_count(&b.store), 0);
@@ -264,7 +268,10 @@ fn a_review_for_a_card_the_other_device_lacks_waits_for_the_card() {
     // The same comparison published there: its review and suspension arrive with it.
     assert_eq!(publish_own(&mut b.store, &own_draft("Kafka vs Pulsar")), mine);
     let report = sync(&mut b, folder.path(), T0 + 3);
-    assert_eq!(report.sent, 0, "a card that appeared sends nothing of its own");
+    assert_eq!(
+        report.sent, 1,
+        "the comparison published there; a card that appeared sends nothing of its own"
+    );
     assert!(report.comparisons.contains(&mine));
     assert_eq!(reviews(&a.store), reviews(&b.store));
     assert_eq!(schedules(&a.store)[&key], schedules(&b.store)[&key]);
