@@ -35,6 +35,18 @@ pub enum Event {
     /// `base` is the stamp of the revision it replaced on the device that
     /// made it, if any: what tells a concurrent edit from a later one.
     Comparison { id: String, document: String, archived: bool, stamp: String, base: Option<String> },
+    /// An interview drill; `id` is the stamp made when it was first
+    /// recorded, `stamp` that of its grade (given later, or changed).
+    Drill {
+        id: String,
+        comparison: String,
+        started_at: i64,
+        submitted_at: i64,
+        seconds_used: i64,
+        answer: String,
+        grade: Option<u8>,
+        stamp: String,
+    },
     /// A card suspended or unsuspended, as of a stamp.
     Suspension {
         comparison: String,

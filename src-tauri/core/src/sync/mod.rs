@@ -5,6 +5,7 @@
 //! how it merges.
 
 pub mod clock;
+pub mod drills;
 pub mod event;
 pub mod folder;
 pub mod notes;

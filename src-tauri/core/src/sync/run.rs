@@ -17,6 +17,7 @@ use crate::study::optimizer::scheduler_parameters;
 use crate::study::scheduler::Scheduler;
 use crate::study::{Grade, StudySettings};
 use crate::sync::clock::{Clock, MAX_MS};
+use crate::sync::drills::{self, DrillIn};
 use crate::sync::event::{check_ids, CardKey, Event, Incoming};
 use crate::sync::folder::{read_batches, write_batch, Skipped, MAX_BATCH_BYTES};
 use crate::sync::notes::{self, NoteChange};
@@ -38,8 +39,8 @@ const ENVELOPE_BYTES: u64 = 4_096;
 pub struct SyncReport {
     pub device: String,
     pub sent: usize,
-    /// Changes taken in: notes, reviews, reviews undone, suspensions and
-    /// revisions of the learner's own comparisons.
+    /// Changes taken in: notes, reviews, reviews undone, suspensions,
+    /// revisions of the learner's own comparisons, and drills (new or graded).
     pub received: usize,
     /// Notes whose current text changed here.
     pub applied: usize,
@@ -78,6 +79,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         report.touched(&comparison);
     }
     own::record_local_changes(tx, &device, &mut clock, now)?;
+    drills::record_local_changes(tx, &device, &mut clock, now)?;
 
     let seen: HashSet<(String, u64)> = tx
         .prepare("SELECT device, seq FROM sync_seen")?
@@ -98,8 +100,12 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
                 )),
             };
             match taken {
-                Ok(true) => report.received += 1,
-                Ok(false) => {}
+                Ok(Taken::New(Some(comparison))) => {
+                    report.received += 1;
+                    report.touched(&comparison);
+                }
+                Ok(Taken::New(None)) => report.received += 1,
+                Ok(Taken::Known) => {}
                 Err(why) => report.skipped.push(format!("{why}, from {}", batch.device)),
             }
         }
@@ -152,12 +158,14 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     outgoing.extend(reviews::outgoing(tx)?);
     outgoing.extend(suspensions::outgoing(tx)?);
     outgoing.extend(own::outgoing(tx)?);
+    outgoing.extend(drills::outgoing(tx)?);
     report.sent = send(tx, folder, &device, &outgoing)?;
     notes::mark_exported(tx)?;
     reviews::mark_exported(tx)?;
     reviews::remember_log(tx, log_unchanged)?;
     suspensions::mark_exported(tx)?;
     own::mark_exported(tx)?;
+    drills::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
 }
@@ -171,7 +179,15 @@ struct Touched {
     comparisons: HashSet<String>,
 }
 
-/// Takes in one event: Ok(true) when it was new here, Err with the reason
+/// What taking in an event did.
+enum Taken {
+    /// Known already: nothing done.
+    Known,
+    /// New here; with the comparison it changed, when settling does not say.
+    New(Option<String>),
+}
+
+/// Takes in one event: Ok(New) when it was new here, Err with the reason
 /// (for the report) when it is refused. A refused event leaves the store
 /// as it was and the rest of the batch is taken in.
 fn take_in(
@@ -181,11 +197,11 @@ fn take_in(
     clock: &mut Clock,
     touched: &mut Touched,
     replay: &mut Replay,
-) -> Result<std::result::Result<bool, String>> {
+) -> Result<std::result::Result<Taken, String>> {
     let stamp_of = |stamp: &str, what: &str| {
         Clock::parse_stamp(stamp).ok_or_else(|| format!("{what}: a malformed stamp"))
     };
-    Ok(Ok(match event {
+    let new = match event {
         Event::Note { comparison, section, item, body, stamp } => {
             let what = format!("a note on {}", shorten(comparison));
             let seen = match stamp_of(stamp, &what) {
@@ -255,6 +271,39 @@ fn take_in(
             }
             new
         }
+        Event::Drill { id, comparison, started_at, submitted_at, seconds_used, answer, grade, stamp } => {
+            let what = format!("a drill on {}", shorten(comparison));
+            let checked = stamp_of(id, &what).and_then(|_| stamp_of(stamp, &what)).and_then(|seen| {
+                check_ids(comparison, comparison).map_err(|why| format!("{what}: {why}"))?;
+                check_size(answer).map_err(|err| format!("{what}: {err}"))?;
+                let grade = grade
+                    .map(|g| Grade::from_number(g).map_err(|err| format!("{what}: {err}")))
+                    .transpose()?;
+                if ![started_at, submitted_at, seconds_used].iter().all(|t| (0..=MAX_MS).contains(*t)) {
+                    return Err(format!("{what}: a time out of range"));
+                }
+                Ok((seen, grade))
+            });
+            let (seen, grade) = match checked {
+                Ok(checked) => checked,
+                Err(why) => return Ok(Err(why)),
+            };
+            clock.observe(seen);
+            let drill = DrillIn {
+                id,
+                comparison,
+                started_at: *started_at,
+                submitted_at: *submitted_at,
+                seconds_used: *seconds_used,
+                answer,
+                grade: grade.map(|g| g as i64),
+                stamp,
+            };
+            if drills::receive(tx, &drill)? {
+                return Ok(Ok(Taken::New(Some(comparison.clone()))));
+            }
+            false
+        }
         Event::Suspension { comparison, card, section, item, suspended, stamp } => {
             let what = format!("a suspension on {}", shorten(comparison));
             let checked = stamp_of(stamp, &what).and_then(|seen| {
@@ -273,7 +322,8 @@ fn take_in(
             }
             new
         }
-    }))
+    };
+    Ok(Ok(if new { Taken::New(None) } else { Taken::Known }))
 }
 
 fn received(received: Received, replay: &mut Replay) -> bool {

@@ -12,6 +12,7 @@ use versus_core::content::Section;
 use versus_core::notes::NoteKey;
 use versus_core::ops::{self, SyncReport};
 use versus_core::store::{comparison_document, comparison_source, Origin, Store};
+use versus_core::study::drills::DrillAnswer;
 use versus_core::study::Grade;
 use versus_core::sync::folder::{read_batches, write_batch};
 
@@ -305,4 +306,118 @@ fn a_document_failing_the_content_checks_or_naming_a_library_comparison_is_refus
     for refused in ["no-subjects", "wrong-type", "not-json", "too-large", "other-id"] {
         assert_eq!(comparison_source(b.store.conn(), refused).unwrap(), None);
     }
+}
+
+/// A drill as the list shows it, less its row id (which differs by store):
+/// comparison, its title, started, submitted, seconds, answer, grade.
+type DrillRow = (String, String, i64, i64, i64, String, Option<i64>);
+
+fn drills(store: &Store) -> Vec<DrillRow> {
+    ops::list_drills(store, 100)
+        .unwrap()
+        .into_iter()
+        .map(|d| {
+            (
+                d.comparison_id,
+                d.comparison_title,
+                d.started_at,
+                d.submitted_at,
+                d.seconds_used,
+                d.answer,
+                d.grade,
+            )
+        })
+        .collect()
+}
+
+fn drill_on(comparison: &str, answer: &str, grade: Option<Grade>) -> DrillAnswer {
+    DrillAnswer {
+        comparison_id: comparison.into(),
+        started_at: T0 - 60_000,
+        seconds_used: 58,
+        answer: answer.into(),
+        grade,
+    }
+}
+
+#[test]
+fn a_drill_made_on_one_device_appears_once_on_the_other_and_a_later_grade_follows_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let id = publish_own(&mut a.store, &own_draft("Kafka vs Pulsar"));
+    let ungraded = drill_on("ec2-vs-lambda", "EC2 when you need the box.", None);
+    let on_a = ops::submit_drill(&mut a.store, &ungraded, clock(T0), settings()).unwrap();
+    let graded = drill_on(&id, "Kafka for the ecosystem.", Some(Grade::Good));
+    ops::submit_drill(&mut a.store, &graded, clock(T0 + 1), settings()).unwrap();
+    assert_eq!(sync(&mut a, folder.path(), T0 + 2).sent, 4, "the comparison, a review and two drills");
+    let report = sync(&mut b, folder.path(), T0 + 3);
+    assert_eq!((report.received, report.skipped.len()), (4, 0), "{:?}", report.skipped);
+    assert_eq!(drills(&b.store).len(), 2);
+    assert_eq!(drills(&a.store), drills(&b.store), "every field, the comparison's title included");
+    assert_eq!(reviews(&a.store), reviews(&b.store), "taking a drill in grades no card a second time");
+    for at in [T0 + 4, T0 + 5] {
+        sync(&mut a, folder.path(), at);
+        sync(&mut b, folder.path(), at);
+    }
+    assert_eq!(drills(&b.store).len(), 2, "once");
+
+    // Graded later on a, the grade follows; graded again on b, the later grade wins.
+    ops::grade_drill(&mut a.store, on_a, Grade::Hard, clock(T0 + 6), settings()).unwrap();
+    sync(&mut a, folder.path(), T0 + 6);
+    sync(&mut b, folder.path(), T0 + 7);
+    assert_eq!(drills(&a.store), drills(&b.store));
+    let on_b =
+        ops::list_drills(&b.store, 100).unwrap().into_iter().find(|d| d.comparison_id == "ec2-vs-lambda");
+    ops::grade_drill(&mut b.store, on_b.unwrap().id, Grade::Easy, clock(T0 + 8), settings()).unwrap();
+    sync(&mut b, folder.path(), T0 + 8);
+    sync(&mut a, folder.path(), T0 + 9);
+    assert_eq!(drills(&a.store), drills(&b.store));
+    assert!(drills(&a.store).iter().any(|d| d.0 == "ec2-vs-lambda" && d.6 == Some(Grade::Easy as i64)));
+    assert_eq!(reviews(&a.store), reviews(&b.store));
+
+    // Deleted for good on b with its comparison, the drill stays gone there.
+    ops::archive_comparison(&mut b.store, &id).unwrap();
+    ops::delete_comparison(&mut b.store, &id).unwrap();
+    ops::set_sync_folder(&mut a.store, Some(folder.path())).unwrap();
+    ops::set_sync_folder(&mut a.store, Some(tempfile::tempdir().unwrap().path())).unwrap();
+    for at in [T0 + 10, T0 + 11] {
+        sync(&mut b, folder.path(), at);
+        sync(&mut a, folder.path(), at);
+    }
+    assert!(drills(&b.store).iter().all(|d| d.0 != id), "{:?}", drills(&b.store));
+    assert_eq!(
+        comparison_source(b.store.conn(), &id).unwrap(),
+        None,
+        "revisions known already bring nothing back"
+    );
+    assert_eq!(drills(&a.store).len(), 2, "a deletion for good stays where it was made");
+}
+
+#[test]
+fn a_drill_on_a_comparison_this_device_lacks_is_kept_and_a_malformed_one_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut b = store_with(&seed_library());
+    let stamp = |n: u32| format!("{T0:015}-{n:06}-{FAKE}");
+    let drill = |comparison: &str, answer: String, grade: Value, started_at: i64, n: u32| {
+        json!({"kind": "drill", "id": stamp(n), "comparison": comparison, "started_at": started_at,
+               "submitted_at": T0, "seconds_used": 30, "answer": answer, "grade": grade, "stamp": stamp(n)})
+    };
+    let events = vec![
+        drill("arrives-later", "Kept.".into(), json!(3), T0 - 30_000, 1),
+        drill("ec2-vs-lambda", "x".repeat(versus_core::notes::MAX_NOTE_BYTES + 1), json!(null), T0, 2),
+        drill("ec2-vs-lambda", "A grade of 7.".into(), json!(7), T0, 3),
+        drill("ec2-vs-lambda", "Started before time began.".into(), json!(null), -5, 4),
+        drill("", "No comparison.".into(), json!(null), T0, 5),
+    ];
+    write_batch(folder.path(), FAKE, 1, &events).unwrap();
+    let report = sync(&mut b, folder.path(), T0 + 1);
+    assert_eq!((report.received, report.skipped.len()), (1, 4), "{:#?}", report.skipped);
+    assert!(report.skipped.iter().all(|s| s.starts_with("a drill on")), "{:#?}", report.skipped);
+    let kept = drills(&b.store);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].0.as_str(), kept[0].1.as_str(), kept[0].6),
+        ("arrives-later", "arrives-later", Some(3))
+    );
+    assert!(reviews(&b.store).is_empty(), "taking a drill in grades no card");
 }
