@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::store::Store;
 use crate::study::StudySettings;
 pub use crate::sync::run::SyncReport;
-use crate::sync::{notes, run, state};
+use crate::sync::{notes, reviews, run, state};
 
 /// One sync with the devices sharing `folder`, at wall time `now`, in one
 /// transaction: a sync that fails leaves the store as it was. `settings`
@@ -29,6 +29,9 @@ pub struct SyncState {
     pub devices_seen: Vec<String>,
     /// Notes changed here since the last sync.
     pub pending_notes: usize,
+    /// Reviews given (or undone, once a sync recorded it) here that no
+    /// batch has carried yet.
+    pub pending_reviews: usize,
 }
 
 /// Where sync stands. Reads only.
@@ -42,6 +45,7 @@ pub fn sync_state(store: &Store) -> Result<SyncState> {
             device: state::meta(conn, "device")?,
             devices_seen,
             pending_notes: notes::pending_notes(conn)?,
+            pending_reviews: reviews::pending_reviews(conn)?,
         })
     })
 }

@@ -26,6 +26,22 @@ use crate::sync::state::{meta, set_meta};
 /// Cards whose reviews changed, to replay before the sync ends.
 pub(crate) type Replay = BTreeSet<i64>;
 
+/// How many reviews given or taken back here no batch has carried yet: the
+/// log's rows sync has not recorded, and what it recorded but not sent.
+/// Reads only; an undo is counted once the next sync has recorded it.
+pub fn pending_reviews(conn: &Connection) -> Result<usize> {
+    let count: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM review_log r JOIN card c ON c.id = r.card_id
+                 WHERE c.kind <> 'custom' AND NOT EXISTS (
+                     SELECT 1 FROM review_sync s WHERE s.local_id = r.id AND s.local_card = r.card_id
+                       AND s.reviewed_at = r.reviewed_at AND s.grade = r.grade))
+              + (SELECT count(*) FROM review_sync WHERE exported = 0)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
 /// Records what happened to the review log here since the last sync:
 /// reviews undone become tombstones, new reviews get their global id, and
 /// reviews that waited for their card are logged now that it is here.

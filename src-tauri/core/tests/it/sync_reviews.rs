@@ -339,3 +339,26 @@ fn a_new_folder_gets_every_review_and_suspension_known() {
     assert_eq!(reviews(&a.store), reviews(&b.store));
     assert_eq!(schedules(&a.store), schedules(&b.store));
 }
+
+#[test]
+fn the_state_counts_reviews_not_yet_sent_and_reading_it_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let picked = three_cards(&a);
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_reviews, 0);
+    grade(&mut a, picked[0].1, Grade::Good, T0);
+    grade(&mut a, picked[1].1, Grade::Hard, T0);
+    let recorded = |fx: &Fixture| -> i64 {
+        fx.store.conn().query_row("SELECT count(*) FROM review_sync", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_reviews, 2);
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_reviews, 2, "reading records nothing");
+    assert_eq!(recorded(&a), 0);
+    sync(&mut a, folder.path(), T0 + 1);
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_reviews, 0);
+    sync(&mut b, folder.path(), T0 + 2);
+    assert_eq!(ops::sync_state(&b.store).unwrap().pending_reviews, 0, "what came in is not to send");
+    ops::undo_review(&mut a.store).unwrap().unwrap();
+    sync(&mut a, folder.path(), T0 + 3);
+    assert_eq!(ops::sync_state(&a.store).unwrap().pending_reviews, 0, "the tombstone is sent");
+}
