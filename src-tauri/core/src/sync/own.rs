@@ -208,10 +208,14 @@ pub(crate) fn settle(
     if upsert_comparison(tx, &comparison, &Origin::Mine, now)?.is_none() {
         return Ok(Err("its id belongs to a comparison of another source here".into()));
     }
+    sync_cards(tx)?;
+    // Archived as archiving does it, after its cards were made: a device
+    // that published and archived before syncing has the cards, retired,
+    // which reviews and suspensions hang on and a restore brings back.
     if newest.archived {
         retire_comparison(tx, id)?;
+        sync_cards(tx)?;
     }
-    sync_cards(tx)?;
     Ok(Ok(true))
 }
 

@@ -188,6 +188,20 @@ fn an_archive_travels_as_a_revision_and_the_other_devices_notes_on_it_stay() {
     );
 }
 
+#[test]
+fn a_comparison_published_and_archived_before_any_sync_arrives_archived_with_its_cards_retired() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let id = publish_own(&mut a.store, &own_draft("Kafka vs Pulsar"));
+    ops::archive_comparison(&mut a.store, &id).unwrap();
+    sync(&mut a, folder.path(), T0);
+    sync(&mut b, folder.path(), T0 + 1);
+    assert_eq!(stored(&a.store, &id), stored(&b.store, &id));
+    assert!(stored(&b.store, &id).1);
+    assert_eq!(schedules(&a.store), schedules(&b.store), "the same cards, retired, as archiving leaves them");
+    assert!(!ops::list_comparisons(&b.store).unwrap().iter().any(|c| c.id == id));
+}
+
 /// The events the devices in `folder` wrote: (comparison revisions, the rest).
 pub fn split(folder: &Path) -> (Vec<Value>, Vec<Value>) {
     events_in(folder).into_iter().partition(|e| kind(e) == "comparison")

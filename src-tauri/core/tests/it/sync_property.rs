@@ -1,7 +1,10 @@
 //! Three devices, random work and syncs, then syncs in random orders with
 //! a batch duplicated as a sync tool's "conflicted copy", until nothing
 //! moves: every device ends with the same notes, the same synced texts in
-//! each note's history, the same reviews and the same card schedules.
+//! each note's history, the same reviews, the same card schedules and the
+//! same comparisons of the learner's own (published, edited, archived and
+//! restored anywhere), with a revision lost to a concurrent one kept as a
+//! draft.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -14,7 +17,7 @@ use versus_core::store::Store;
 use versus_core::study::review::UndoAction;
 use versus_core::study::Grade;
 
-use crate::support::{clock, seed_library, settings, store_with, Fixture, DAY, T0};
+use crate::support::{clock, own_draft, publish_own, seed_library, settings, store_with, Fixture, DAY, T0};
 use crate::sync_reviews::{cards, schedules, sync, Key};
 
 const HOUR: i64 = 3_600_000;
@@ -32,6 +35,9 @@ enum Op {
     Grade { device: usize, card: usize, grade: u8 },
     Undo { device: usize },
     Suspend { device: usize, card: usize, suspended: bool },
+    Publish { device: usize },
+    Edit { device: usize, pick: usize },
+    Archive { device: usize, pick: usize, archived: bool },
     Sync { device: usize },
     ConflictedCopy { device: usize, pick: usize },
 }
@@ -45,6 +51,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => device.clone().prop_map(|device| Op::Undo { device }),
         1 => (device.clone(), card(), any::<bool>())
             .prop_map(|(device, card, suspended)| Op::Suspend { device, card, suspended }),
+        1 => device.clone().prop_map(|device| Op::Publish { device }),
+        2 => (device.clone(), any::<usize>()).prop_map(|(device, pick)| Op::Edit { device, pick }),
+        1 => (device.clone(), any::<usize>(), any::<bool>())
+            .prop_map(|(device, pick, archived)| Op::Archive { device, pick, archived }),
         3 => device.clone().prop_map(|device| Op::Sync { device }),
         1 => (device, any::<usize>()).prop_map(|(device, pick)| Op::ConflictedCopy { device, pick }),
     ]
@@ -129,6 +139,27 @@ fn review_list(store: &Store) -> Vec<(Key, i64, i64)> {
     all
 }
 
+/// The comparisons of the learner's own: id, document, archived.
+fn own(store: &Store) -> Vec<(String, String, bool)> {
+    store
+        .conn()
+        .prepare("SELECT id, document, retired FROM comparison WHERE source = 'mine' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The summaries of every draft, which is where a lost revision is kept.
+fn draft_summaries(store: &Store) -> BTreeSet<String> {
+    ops::list_drafts(store)
+        .unwrap()
+        .into_iter()
+        .map(|d| ops::get_draft(store, d.id).unwrap().document.summary)
+        .collect()
+}
+
 fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) {
     let folder = tempfile::tempdir().unwrap();
     let mut devices: Vec<Fixture> = (0..3).map(|_| store_with(&seed_library())).collect();
@@ -168,6 +199,38 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
                 )
                 .unwrap();
             }
+            Op::Publish { device } => {
+                let mut draft = own_draft(&format!("Mine {step}"));
+                draft.summary = format!("step {step}: published on device {device}");
+                publish_own(&mut devices[device].store, &draft);
+            }
+            Op::Edit { device, pick } => {
+                let mine = own(&devices[device].store);
+                let drafts = ops::list_drafts(&devices[device].store).unwrap();
+                // A comparison with a kept draft open is left alone: editing
+                // it would publish the kept draft, the learner's choice.
+                let picked = mine.get(pick % mine.len().max(1)).filter(|(id, _, _)| {
+                    drafts.iter().all(|d| d.comparison_id.as_deref() != Some(id.as_str()))
+                });
+                if let Some((id, _, _)) = picked {
+                    let store = &mut devices[device].store;
+                    let draft = ops::edit_comparison(store, id).unwrap();
+                    let mut document = ops::get_draft(store, draft).unwrap().document;
+                    document.summary = format!("step {step}: edited on device {device}");
+                    ops::save_draft(store, draft, &document).unwrap();
+                    ops::publish_draft(store, draft).unwrap();
+                }
+            }
+            Op::Archive { device, pick, archived } => {
+                let mine = own(&devices[device].store);
+                if let Some((id, _, _)) = mine.get(pick % mine.len().max(1)) {
+                    if archived {
+                        ops::archive_comparison(&mut devices[device].store, id).unwrap();
+                    } else {
+                        ops::restore_comparison(&mut devices[device].store, id).unwrap();
+                    }
+                }
+            }
             Op::Sync { device } => {
                 sync(&mut devices[device], folder.path(), now + skews[device]);
             }
@@ -205,9 +268,38 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
     let first = &devices[0].store;
     for (i, device) in devices.iter().enumerate().skip(1) {
         let store = &device.store;
+        assert_eq!(own(first), own(store), "own comparisons of device {i}");
         assert_eq!(notes(first, &synced), notes(store, &synced), "notes of device {i}");
         assert_eq!(review_list(first), review_list(store), "reviews of device {i}");
         assert_eq!(schedules(first), schedules(store), "card schedules of device {i}");
+    }
+    // Nothing lost: every revision of an own comparison is current, or was
+    // replaced by a revision made with it (one whose base it is), or only
+    // archived or restored its base, or is a draft on the device that made it.
+    let makers: BTreeMap<String, usize> =
+        devices.iter().enumerate().filter_map(|(i, d)| device_id(&d.store).map(|id| (id, i))).collect();
+    let current: BTreeMap<String, String> =
+        own(first).into_iter().map(|(id, document, _)| (id, document)).collect();
+    let revisions: Vec<(String, String, String, String, bool, bool)> = first
+        .conn()
+        .prepare(
+            "SELECT r.comparison_id, r.document, r.document ->> '$.summary', r.device,
+                    EXISTS (SELECT 1 FROM comparison_change n WHERE n.base = r.stamp),
+                    EXISTS (SELECT 1 FROM comparison_change b WHERE b.stamp = r.base AND b.document = r.document)
+             FROM comparison_change r",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (id, document, summary, maker, replaced, flag_only) in revisions {
+        let kept = draft_summaries(&devices[makers[&maker]].store).contains(&summary);
+        assert!(
+            current.get(&id) == Some(&document) || replaced || flag_only || kept,
+            "{summary:?} on {id}, made by device {}, is gone",
+            makers[&maker]
+        );
     }
     assert_eq!(review_list(first).len() as i64, standing, "no review lost, none undone comes back");
     for (item, (_, kept)) in notes(first, &synced) {
