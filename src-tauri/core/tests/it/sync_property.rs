@@ -4,7 +4,7 @@
 //! each note's history, the same reviews, the same card schedules and the
 //! same comparisons of the learner's own (published, edited, archived and
 //! restored anywhere), with a revision lost to a concurrent one kept as a
-//! draft.
+//! draft, and the same drills with the same grades.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -14,6 +14,7 @@ use versus_core::content::Section;
 use versus_core::notes::NoteKey;
 use versus_core::ops;
 use versus_core::store::Store;
+use versus_core::study::drills::DrillAnswer;
 use versus_core::study::review::UndoAction;
 use versus_core::study::Grade;
 
@@ -38,6 +39,8 @@ enum Op {
     Publish { device: usize },
     Edit { device: usize, pick: usize },
     Archive { device: usize, pick: usize, archived: bool },
+    Drill { device: usize, grade: Option<u8> },
+    GradeDrill { device: usize, pick: usize, grade: u8 },
     Sync { device: usize },
     ConflictedCopy { device: usize, pick: usize },
 }
@@ -55,6 +58,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (device.clone(), any::<usize>()).prop_map(|(device, pick)| Op::Edit { device, pick }),
         1 => (device.clone(), any::<usize>(), any::<bool>())
             .prop_map(|(device, pick, archived)| Op::Archive { device, pick, archived }),
+        1 => (device.clone(), prop::option::of(1..=4u8)).prop_map(|(device, grade)| Op::Drill { device, grade }),
+        1 => (device.clone(), any::<usize>(), 1..=4u8)
+            .prop_map(|(device, pick, grade)| Op::GradeDrill { device, pick, grade }),
         3 => device.clone().prop_map(|device| Op::Sync { device }),
         1 => (device, any::<usize>()).prop_map(|(device, pick)| Op::ConflictedCopy { device, pick }),
     ]
@@ -151,6 +157,17 @@ fn own(store: &Store) -> Vec<(String, String, bool)> {
         .unwrap()
 }
 
+/// Every drill, less its row id, in a stable order.
+fn drill_list(store: &Store) -> Vec<(String, i64, i64, i64, String, Option<i64>)> {
+    let mut all: Vec<_> = ops::list_drills(store, 10_000)
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.comparison_id, d.started_at, d.submitted_at, d.seconds_used, d.answer, d.grade))
+        .collect();
+    all.sort();
+    all
+}
+
 /// The summaries of every draft, which is where a lost revision is kept.
 fn draft_summaries(store: &Store) -> BTreeSet<String> {
     ops::list_drafts(store)
@@ -168,6 +185,7 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
     let mut now = T0;
     // Reviews given and not undone, across all devices: what sync must end with.
     let mut standing: i64 = 0;
+    let mut drills = 0;
     for (step, op) in ops_.into_iter().enumerate() {
         now += 1 + (step as i64 * 7_919 % 40) * HOUR;
         match op {
@@ -231,6 +249,30 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
                     }
                 }
             }
+            Op::Drill { device, grade } => {
+                let answer = DrillAnswer {
+                    comparison_id: "ec2-vs-lambda".into(),
+                    started_at: now - 60_000,
+                    seconds_used: 60,
+                    answer: format!("step {step}: a drill on device {device}"),
+                    grade: grade.map(|g| Grade::from_number(g).unwrap()),
+                };
+                let at = clock(now + skews[device]);
+                ops::submit_drill(&mut devices[device].store, &answer, at, settings()).unwrap();
+                drills += 1;
+                // A self-grade also grades the interview card.
+                standing += i64::from(grade.is_some());
+            }
+            Op::GradeDrill { device, pick, grade } => {
+                let kept = ops::list_drills(&devices[device].store, 10_000).unwrap();
+                if let Some(drill) = kept.get(pick % kept.len().max(1)) {
+                    let grade = Grade::from_number(grade).unwrap();
+                    let at = clock(now + skews[device]);
+                    ops::grade_drill(&mut devices[device].store, drill.id, grade, at, settings()).unwrap();
+                    // Only a drill's first grade here grades the interview card.
+                    standing += i64::from(drill.grade.is_none());
+                }
+            }
             Op::Sync { device } => {
                 sync(&mut devices[device], folder.path(), now + skews[device]);
             }
@@ -269,6 +311,7 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
     for (i, device) in devices.iter().enumerate().skip(1) {
         let store = &device.store;
         assert_eq!(own(first), own(store), "own comparisons of device {i}");
+        assert_eq!(drill_list(first), drill_list(store), "drills of device {i}");
         assert_eq!(notes(first, &synced), notes(store, &synced), "notes of device {i}");
         assert_eq!(review_list(first), review_list(store), "reviews of device {i}");
         assert_eq!(schedules(first), schedules(store), "card schedules of device {i}");
@@ -301,6 +344,7 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
             makers[&maker]
         );
     }
+    assert_eq!(drill_list(first).len(), drills, "every drill, once");
     assert_eq!(review_list(first).len() as i64, standing, "no review lost, none undone comes back");
     for (item, (_, kept)) in notes(first, &synced) {
         assert_eq!(
