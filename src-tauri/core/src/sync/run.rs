@@ -170,8 +170,8 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     Ok(report)
 }
 
-/// The notes and card keys to settle: those changed here, and those
-/// another device's changes touched.
+/// The notes, card keys and comparisons of the learner's own to settle:
+/// those changed here (notes), and those another device's changes touched.
 #[derive(Default)]
 struct Touched {
     notes: HashSet<NoteKey>,

@@ -76,6 +76,11 @@ fn a_comparison_published_on_one_device_appears_on_the_other_with_its_cards_and_
     assert!(!card_keys(&b.store, &id).is_empty());
     assert_eq!(card_keys(&a.store, &id), card_keys(&b.store, &id));
     assert!(ops::list_comparisons(&b.store).unwrap().iter().any(|c| c.id == id));
+    let query = versus_core::search::SearchQuery { text: "BookKeeper".into(), ..Default::default() };
+    assert!(
+        ops::search(&b.store, &query).unwrap().hits.iter().any(|h| h.comparison_id == id),
+        "searchable there"
+    );
     assert_eq!(sync(&mut b, folder.path(), T0 + 2).sent, 0, "what came in is not a change made here");
     assert_eq!(sync(&mut a, folder.path(), T0 + 3).received, 0);
     // Deleted for good there, it does not travel; a new comparison of the
