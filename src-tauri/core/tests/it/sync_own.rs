@@ -146,6 +146,34 @@ fn edits_on_both_devices_offline_end_on_one_revision_and_the_lost_one_is_a_draft
 }
 
 #[test]
+fn a_lost_revision_is_kept_as_a_copy_when_an_edit_of_the_comparison_is_open_already() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let id = publish_own(&mut a.store, &own_draft("Kafka vs Pulsar"));
+    sync(&mut a, folder.path(), T0);
+    sync(&mut b, folder.path(), T0 + 1);
+    edit(&mut a, &id, "Edited on the laptop.");
+    let open = ops::edit_comparison(&mut a.store, &id).unwrap();
+    edit(&mut b, &id, "Edited on the desktop.");
+    sync(&mut a, folder.path(), T0 + 10);
+    sync(&mut b, folder.path(), T0 + 20);
+    sync(&mut a, folder.path(), T0 + 30);
+    assert_eq!(summary(&a.store, &id), "Edited on the desktop.");
+    let drafts = ops::list_drafts(&a.store).unwrap();
+    assert_eq!(drafts.len(), 2, "{drafts:?}");
+    assert_eq!(
+        ops::get_draft(&a.store, open).unwrap().document.summary,
+        "Edited on the laptop.",
+        "left as it was"
+    );
+    let kept = drafts.iter().find(|d| d.id != open).unwrap();
+    let kept = ops::get_draft(&a.store, kept.id).unwrap();
+    assert_eq!((kept.comparison_id, kept.copied_from.as_deref()), (None, Some(id.as_str())));
+    assert_eq!(kept.document.title, "Kafka vs Pulsar (edited on this computer)");
+    assert_eq!(kept.document.summary, "Edited on the laptop.");
+}
+
+#[test]
 fn an_edit_made_after_the_other_devices_revision_arrived_replaces_it_with_no_draft() {
     let folder = tempfile::tempdir().unwrap();
     let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
