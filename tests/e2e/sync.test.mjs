@@ -106,6 +106,7 @@ test('a note written on one computer appears on the other without a restart, and
     assert.match(await (await waitFor(desktop, '#sync-folder')).getText(), /set by VERSUS_SYNC_DIR/);
     assert.match(await (await waitFor(desktop, '#sync-details')).getText(), /1 other computer seen/);
     assert.equal(await js(desktop, 'return document.querySelector("#sync-choose").disabled;'), true, 'a managed folder is not chosen here');
+    assert.equal(await (await waitFor(desktop, '#sync-indicator')).getText(), 'Synced', 'the top bar says so too');
   } finally {
     await Promise.all([quitApp(laptop), quitApp(desktop)]);
   }
@@ -143,6 +144,7 @@ test('a sync folder that is gone pauses sync with a message, and notes save as b
     const state = await waitFor(driver, '#sync-state');
     await waitUntil(async () => (await state.getAttribute('data-phase')) === 'paused', 'sync to pause', SYNC_WAIT_MS);
     assert.match(await state.getText(), /Paused: .*unplugged-disk/);
+    assert.equal(await (await waitFor(driver, '#sync-indicator')).getText(), 'Sync paused');
     const details = await (await waitFor(driver, '#sync-details')).getText();
     assert.match(details, /Nothing is lost/);
     assert.match(details, /1 note changed here, not yet sent/);

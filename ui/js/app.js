@@ -8,6 +8,7 @@ import { parseRoute } from "./router.js";
 import { applyAppearance } from "./theme.js";
 import { shortcutFor, shortcutListMarkup } from "./keys.js";
 import { studyContext } from "./study.js";
+import { syncBadge } from "./sync-status.js";
 import { installMenuHandlers } from "./menu.js";
 import { loadPlurals } from "./plural.js";
 import { guardLinks, saveBeforeClose } from "./window-guards.js";
@@ -197,8 +198,21 @@ function showPendingPacks() {
  * shows the view what another device changed, as it arrives.
  */
 function followSync() {
+  const indicator = /** @type {HTMLElement} */ (document.getElementById("sync-indicator"));
+  /** @param {import('./types/api').SyncStatus} status */
+  const showStatus = (status) => {
+    const badge = syncBadge(status, Date.now());
+    indicator.hidden = !badge;
+    if (!badge) return;
+    indicator.textContent = badge.text;
+    indicator.title = badge.title;
+    indicator.dataset.phase = badge.phase;
+    indicator.setAttribute("aria-label", `${badge.text}. ${badge.title} Open Settings.`);
+  };
+  api.syncStatus().then((view) => showStatus(view.status), (err) => console.warn("sync status", err));
   api
     .onSyncStatus((status) => {
+      showStatus(status);
       const report = status.lastReport;
       if (status.phase === "waiting" && report?.comparisons.length) current?.synced?.(report);
     })

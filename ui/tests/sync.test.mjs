@@ -34,3 +34,15 @@ test("the sync panel says where sync stands in words", () => {
   assert.equal(syncWords(view({ lastSync: null }), NOW).state, "Waiting for the first sync.");
   assert.match(syncWords(view({ phase: "failed", problem: "disk I/O error" }), NOW).state, /failed: disk I\/O error/);
 });
+
+test("the top bar's word on sync: nothing while it is off, else where it stands", async () => {
+  const { syncBadge } = await import("../js/sync-status.js");
+  const status = (more) => ({ folder: "/home/a/Sync", fromEnv: false, phase: "waiting", lastSync: NOW - 60_000, problem: null, lastReport: null, ...more });
+  assert.equal(syncBadge(status({ folder: null, phase: "off" }), NOW), null);
+  assert.deepEqual(syncBadge(status({}), NOW), { text: "Synced", title: "Syncing through /home/a/Sync. Last synced 1 min ago.", phase: "waiting" });
+  assert.equal(syncBadge(status({ lastSync: null }), NOW).text, "Sync waiting");
+  assert.equal(syncBadge(status({ phase: "syncing" }), NOW).text, "Syncing…");
+  const paused = syncBadge(status({ phase: "paused", problem: "The sync folder /media/usb cannot be reached." }), NOW);
+  assert.deepEqual([paused.text, paused.title], ["Sync paused", "The sync folder /media/usb cannot be reached. Nothing is lost."]);
+  assert.equal(syncBadge(status({ phase: "failed" }), NOW).text, "Sync failed");
+});
