@@ -275,3 +275,35 @@ fn a_text_from_another_device_saved_over_at_once_stays_in_the_history() {
     assert_eq!(current(&desktop.store, &note).as_deref(), Some("From the laptop"));
     assert!(texts(&desktop.store, &note).contains("From the desktop"));
 }
+
+#[test]
+fn a_hostile_batch_cannot_inject_markup_its_texts_stay_text() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut fx = store_with(&seed_library());
+    let other = "device-00000000000000aa";
+    let dir = folder.path().join("versus-sync").join(other);
+    std::fs::create_dir_all(&dir).unwrap();
+    let hostile = r#"Words first. <script>alert(1)</script><img src=x onerror="alert(2)"> [link](javascript:alert(3)) <iframe src="https://example.com"></iframe>"#;
+    let batch = serde_json::json!({
+        "format": 1,
+        "device": other,
+        "seq": 1,
+        "events": [{
+            "kind": "note", "comparison": "ec2-vs-lambda", "section": "tradeoff", "item": "flexibility-vs-ops",
+            "body": hostile, "stamp": format!("{:015}-000000-{other}", T),
+        }],
+    });
+    std::fs::write(dir.join("batch-1.json"), serde_json::to_vec(&batch).unwrap()).unwrap();
+
+    let report = sync(&mut fx, folder.path(), T + 1);
+    assert_eq!((report.received, report.applied), (1, 1), "{:?}", report.skipped);
+    let note = key("flexibility-vs-ops");
+    assert_eq!(current(&fx.store, &note).as_deref(), Some(hostile), "the text is kept as it came, whole");
+    let page = versus_core::library::get_comparison(fx.store.conn(), "ec2-vs-lambda").unwrap();
+    let item = page.tradeoffs.iter().find(|i| i.item_id == "flexibility-vs-ops").unwrap();
+    let html = item.note_html.as_deref().unwrap();
+    for markup in ["<script", "<img", "<iframe", "onerror", "javascript:"] {
+        assert!(!html.contains(markup), "{markup} reached the page: {html}");
+    }
+    assert!(html.contains("Words first."), "the words are shown: {html}");
+}
