@@ -29,9 +29,13 @@ pub const SYNC_DIR_ENV: &str = "VERSUS_SYNC_DIR";
 /// The page's event with the new [`SyncStatus`].
 pub const SYNC_EVENT: &str = "sync-status";
 
-/// Quiet after a local change before syncing: a note typed is saved every
+/// Quiet after a note is saved before syncing: a note typed is saved every
 /// pause, and one sync can carry all of them.
-const AFTER_LOCAL_CHANGE: Duration = Duration::from_secs(2);
+const AFTER_NOTE_CHANGE: Duration = Duration::from_secs(2);
+/// Quiet after a grade or a suspension before syncing.
+const AFTER_STUDY_CHANGE: Duration = Duration::from_secs(20);
+/// A change waits no longer than this, however busy the learner is.
+const CHANGE_WAITS_AT_MOST: Duration = Duration::from_secs(60);
 /// Quiet after the folder changed: a sync tool writes a file in pieces (a
 /// file still being copied is passed over and read next time anyway).
 const AFTER_FOLDER_CHANGE: Duration = Duration::from_millis(700);
@@ -43,6 +47,25 @@ const FIRST_VIEW_WAIT: Duration = Duration::from_secs(10);
 /// How long closing the app waits for its last sync.
 const EXIT_WAIT: Duration = Duration::from_secs(5);
 
+/// What the learner changed, which sets how soon it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A note: another computer should see it soon.
+    Notes,
+    /// A grade, an undo, a suspension: studying makes one every few
+    /// seconds, and a batch each would fill the folder with small files.
+    Study,
+}
+
+impl Change {
+    fn quiet(self) -> Duration {
+        match self {
+            Change::Notes => AFTER_NOTE_CHANGE,
+            Change::Study => AFTER_STUDY_CHANGE,
+        }
+    }
+}
+
 /// What wakes the sync thread.
 #[derive(Debug)]
 pub enum Wake {
@@ -50,7 +73,7 @@ pub enum Wake {
     Started(StudySettings),
     /// The learner changed a setting a card's schedule is computed with.
     Settings(StudySettings),
-    LocalChange,
+    LocalChange(Change),
     FolderChanged,
     /// Sync now (Settings > Sync now).
     Now,
@@ -184,6 +207,37 @@ pub fn resolve_folder(store: &Store) -> Result<(Option<PathBuf>, bool), Error> {
     }
 }
 
+/// When the next sync is due.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Plan {
+    /// For the learner's changes: a later change moves it later (one sync
+    /// for a burst of saves or grades), but never past a minute after the
+    /// first change not yet synced.
+    change_due: Option<Instant>,
+    changed_since: Option<Instant>,
+    /// For anything else (the folder changed, Sync now, the timer): never
+    /// moved later by a change.
+    other_due: Option<Instant>,
+}
+
+impl Plan {
+    fn due(&self) -> Option<Instant> {
+        match (self.change_due, self.other_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn changed(&mut self, change: Change, now: Instant) {
+        let first = *self.changed_since.get_or_insert(now);
+        self.change_due = Some((now + change.quiet()).min(first + CHANGE_WAITS_AT_MOST));
+    }
+
+    fn soon(&mut self, at: Instant) {
+        self.other_due = Some(self.other_due.map_or(at, |due| due.min(at)));
+    }
+}
+
 struct Worker {
     store: Arc<Mutex<Store>>,
     status: Arc<Mutex<SyncStatus>>,
@@ -203,24 +257,20 @@ impl Worker {
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        let mut due = Some(Instant::now());
+        let mut plan = Plan { other_due: Some(Instant::now()), ..Plan::default() };
         loop {
-            if due.is_some_and(|at| at <= Instant::now()) {
+            if plan.due().is_some_and(|at| at <= Instant::now()) {
                 self.sync_once();
-                due = None;
+                plan = Plan::default();
             }
-            let wait = due.map_or(EVERY, |at| at.saturating_duration_since(Instant::now()));
-            let soon = |after: Duration| Some(Instant::now() + after);
+            let wait = plan.due().map_or(EVERY, |at| at.saturating_duration_since(Instant::now()));
             match receiver.recv_timeout(wait) {
                 Ok(Wake::Started(settings) | Wake::Settings(settings)) => self.settings = settings,
-                // A later change moves the sync later: one sync for a burst of saves.
-                Ok(Wake::LocalChange) => due = soon(AFTER_LOCAL_CHANGE),
-                Ok(Wake::FolderChanged) => {
-                    due = due.min(soon(AFTER_FOLDER_CHANGE)).or(soon(AFTER_FOLDER_CHANGE))
-                }
-                Ok(Wake::Now | Wake::Reconfigured) => due = Some(Instant::now()),
+                Ok(Wake::LocalChange(change)) => plan.changed(change, Instant::now()),
+                Ok(Wake::FolderChanged) => plan.soon(Instant::now() + AFTER_FOLDER_CHANGE),
+                Ok(Wake::Now | Wake::Reconfigured) => plan.soon(Instant::now()),
                 Ok(Wake::Exit(done)) => return self.last_sync(done),
-                Err(RecvTimeoutError::Timeout) => due = due.or(Some(Instant::now())),
+                Err(RecvTimeoutError::Timeout) => plan.soon(Instant::now()),
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
@@ -317,5 +367,46 @@ impl Worker {
                 eprintln!("Versus: the sync folder cannot be watched ({err}); it is synced every minute")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const S: fn(u64) -> Duration = Duration::from_secs;
+
+    #[test]
+    fn a_burst_of_note_saves_is_one_sync_two_seconds_after_the_last() {
+        let t0 = Instant::now();
+        let mut plan = Plan::default();
+        plan.changed(Change::Notes, t0);
+        plan.changed(Change::Notes, t0 + S(1));
+        assert_eq!(plan.due(), Some(t0 + S(3)));
+    }
+
+    #[test]
+    fn grades_wait_twenty_seconds_of_quiet_but_never_more_than_a_minute() {
+        let t0 = Instant::now();
+        let mut plan = Plan::default();
+        plan.changed(Change::Study, t0);
+        assert_eq!(plan.due(), Some(t0 + S(20)));
+        // A grade every 5 s: the sync still runs a minute after the first.
+        for i in 1..=20 {
+            plan.changed(Change::Study, t0 + S(5 * i));
+        }
+        assert_eq!(plan.due(), Some(t0 + S(60)));
+    }
+
+    #[test]
+    fn a_change_never_postpones_a_sync_the_folder_or_the_learner_asked_for() {
+        let t0 = Instant::now();
+        let mut plan = Plan::default();
+        plan.soon(t0 + AFTER_FOLDER_CHANGE);
+        plan.changed(Change::Study, t0);
+        assert_eq!(plan.due(), Some(t0 + AFTER_FOLDER_CHANGE));
+        plan.soon(t0 + S(5));
+        assert_eq!(plan.due(), Some(t0 + AFTER_FOLDER_CHANGE), "a later ask keeps the earlier one");
+        assert_eq!(Plan::default().due(), None, "nothing due: the timer decides");
     }
 }

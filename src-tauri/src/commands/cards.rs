@@ -8,6 +8,7 @@ use versus_core::study::browser::{CardFilter, CardPage, Cards, ReviewEntry};
 
 use super::args::Arg;
 use super::{AppState, CommandResult};
+use crate::background_sync::Change;
 
 #[tauri::command]
 pub async fn list_cards(state: State<'_, AppState>, filter: Arg<CardFilter>) -> CommandResult<CardPage> {
@@ -24,7 +25,7 @@ pub async fn suspend_cards(
 ) -> CommandResult<Vec<i64>> {
     let cards = Cards::new(card_ids.0)?;
     let suspended = suspended.0;
-    state.with_store_changing(move |store| ops::suspend_cards(store, &cards, suspended)).await
+    state.with_store_changing(Change::Study, move |store| ops::suspend_cards(store, &cards, suspended)).await
 }
 
 #[tauri::command]

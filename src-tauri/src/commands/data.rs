@@ -17,6 +17,7 @@ use versus_core::Error;
 
 use super::args::Arg;
 use super::{AppState, CommandError, CommandResult};
+use crate::background_sync::Change;
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ProgressEvent {
@@ -134,7 +135,11 @@ pub async fn restore_backup(
 ) -> CommandResult<Restored> {
     let file_name = file_name.0;
     let mut progress = reporter(on_progress);
-    state.with_store_changing(move |store| ops::restore_backup(store, &file_name, &mut progress)).await
+    state
+        .with_store_changing(Change::Notes, move |store| {
+            ops::restore_backup(store, &file_name, &mut progress)
+        })
+        .await
 }
 
 /// Asks for a folder, then writes one Markdown file per comparison with notes
@@ -213,5 +218,8 @@ pub async fn import_json<R: Runtime>(
         .await
         .map_err(|err| CommandError::internal(err.to_string()))??;
     let mut progress = reporter(on_progress);
-    state.with_store_changing(move |store| ops::import_notes(store, &file, &mut progress)).await.map(Some)
+    state
+        .with_store_changing(Change::Notes, move |store| ops::import_notes(store, &file, &mut progress))
+        .await
+        .map(Some)
 }

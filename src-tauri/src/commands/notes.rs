@@ -8,6 +8,7 @@ use versus_core::Error;
 
 use super::args::Arg;
 use super::{AppState, CommandResult};
+use crate::background_sync::Change;
 
 /// The key of a note from the UI's three arguments.
 pub(super) fn note_key(comparison_id: String, section: &str, item_id: String) -> Result<NoteKey, Error> {
@@ -31,7 +32,7 @@ pub async fn save_note(
     let item_id = item_id.0;
     let body = body.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store_changing(move |store| ops::save_note(store, &key, &body)).await
+    state.with_store_changing(Change::Notes, move |store| ops::save_note(store, &key, &body)).await
 }
 
 #[tauri::command]
@@ -61,7 +62,9 @@ pub async fn restore_note_version(
     let item_id = item_id.0;
     let version_id = version_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store_changing(move |store| ops::restore_note_version(store, &key, version_id)).await
+    state
+        .with_store_changing(Change::Notes, move |store| ops::restore_note_version(store, &key, version_id))
+        .await
 }
 
 #[tauri::command]
@@ -82,5 +85,5 @@ pub async fn delete_archived_note(
     let section = section.0;
     let item_id = item_id.0;
     let key = note_key(comparison_id, &section, item_id)?;
-    state.with_store_changing(move |store| ops::delete_archived_note(store, &key)).await
+    state.with_store_changing(Change::Notes, move |store| ops::delete_archived_note(store, &key)).await
 }

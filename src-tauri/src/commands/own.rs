@@ -7,6 +7,7 @@ use versus_core::own::{ArchivedComparison, Deleted, Draft, DraftSummary};
 
 use super::args::Arg;
 use super::{AppState, CommandResult};
+use crate::background_sync::Change;
 
 #[tauri::command]
 pub async fn create_draft(state: State<'_, AppState>, document: Arg<DraftDocument>) -> CommandResult<i64> {
@@ -66,19 +67,19 @@ pub async fn copy_comparison(state: State<'_, AppState>, id: Arg<String>) -> Com
 #[tauri::command]
 pub async fn publish_draft(state: State<'_, AppState>, id: Arg<i64>) -> CommandResult<String> {
     let id = id.0;
-    state.with_store(move |store| ops::publish_draft(store, id)).await
+    state.with_store_changing(Change::Notes, move |store| ops::publish_draft(store, id)).await
 }
 
 #[tauri::command]
 pub async fn archive_comparison(state: State<'_, AppState>, id: Arg<String>) -> CommandResult<()> {
     let id = id.0;
-    state.with_store(move |store| ops::archive_comparison(store, &id)).await
+    state.with_store_changing(Change::Notes, move |store| ops::archive_comparison(store, &id)).await
 }
 
 #[tauri::command]
 pub async fn restore_comparison(state: State<'_, AppState>, id: Arg<String>) -> CommandResult<()> {
     let id = id.0;
-    state.with_store(move |store| ops::restore_comparison(store, &id)).await
+    state.with_store_changing(Change::Notes, move |store| ops::restore_comparison(store, &id)).await
 }
 
 /// Deletes an archived comparison of the learner's own for good (after a backup).

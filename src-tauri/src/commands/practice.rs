@@ -9,6 +9,7 @@ use versus_core::study::{Grade, Scope, StudyContext};
 
 use super::args::Arg;
 use super::{AppState, CommandResult};
+use crate::background_sync::Change;
 
 /// Confusion pairs listed at most.
 const PAIRS_LISTED: usize = 200;
@@ -50,7 +51,7 @@ pub async fn answer_scenario(
     let (card_id, chosen, easy) = (card_id.0, chosen.0, easy.0);
     let (clock, settings) = context.0.parts()?;
     state
-        .with_store_changing(move |store| {
+        .with_store_changing(Change::Study, move |store| {
             ops::answer_scenario(store, card_id, &chosen, easy, clock, settings)
         })
         .await

@@ -21,6 +21,7 @@ use versus_core::store::{ImportReport, Store};
 use versus_core::Error;
 
 use super::{CommandError, CommandResult};
+use crate::background_sync::Change;
 
 /// The outcome of opening the store, set once.
 pub(super) struct Opened {
@@ -93,8 +94,8 @@ impl AppState {
     }
 
     /// Tells background sync that the learner changed something it carries.
-    pub(super) fn changed(&self) {
-        self.sync.wake(crate::background_sync::Wake::LocalChange);
+    pub(super) fn changed(&self, change: Change) {
+        self.sync.wake(crate::background_sync::Wake::LocalChange(change));
     }
 
     /// Called once the first view has rendered with its data.
@@ -141,13 +142,13 @@ impl AppState {
 
     /// [`Self::with_store`] for work that changes what sync carries: once it
     /// succeeds, background sync is told, and sends it shortly.
-    pub(super) async fn with_store_changing<T, F>(&self, work: F) -> CommandResult<T>
+    pub(super) async fn with_store_changing<T, F>(&self, change: Change, work: F) -> CommandResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
     {
         let done = self.with_store(work).await?;
-        self.changed();
+        self.changed(change);
         Ok(done)
     }
 

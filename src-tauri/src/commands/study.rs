@@ -14,6 +14,7 @@ use versus_core::study::{Grade, Scope, StudyContext};
 use super::args::Arg;
 use super::notes::note_key;
 use super::{AppState, CommandResult};
+use crate::background_sync::Change;
 
 /// Past drills listed at most.
 const DRILLS_LISTED: usize = 200;
@@ -44,13 +45,17 @@ pub async fn grade_card(
     let context = context.0;
     let (clock, settings) = context.parts()?;
     let grade = Grade::from_number(grade)?;
-    state.with_store_changing(move |store| ops::grade_card(store, card_id, grade, clock, settings)).await
+    state
+        .with_store_changing(Change::Study, move |store| {
+            ops::grade_card(store, card_id, grade, clock, settings)
+        })
+        .await
 }
 
 /// Undoes the newest grade or suspension; answers the card to show again, if any.
 #[tauri::command]
 pub async fn undo_review(state: State<'_, AppState>) -> CommandResult<Option<UndoneStep>> {
-    state.with_store_changing(ops::undo_review).await
+    state.with_store_changing(Change::Study, ops::undo_review).await
 }
 
 /// The interval each grade would give the card now.
@@ -73,7 +78,7 @@ pub async fn suspend_card(
 ) -> CommandResult<()> {
     let card_id = card_id.0;
     let suspended = suspended.0;
-    state.with_store_changing(move |store| ops::suspend_card(store, card_id, suspended)).await
+    state.with_store_changing(Change::Study, move |store| ops::suspend_card(store, card_id, suspended)).await
 }
 
 #[tauri::command]
@@ -126,7 +131,9 @@ pub async fn save_drill(
         answer: drill.answer,
         grade: drill.grade.map(Grade::from_number).transpose()?,
     };
-    state.with_store(move |store| ops::submit_drill(store, &answer, clock, settings)).await
+    state
+        .with_store_changing(Change::Study, move |store| ops::submit_drill(store, &answer, clock, settings))
+        .await
 }
 
 #[tauri::command]
@@ -141,7 +148,11 @@ pub async fn grade_drill(
     let context = context.0;
     let (clock, settings) = context.parts()?;
     let grade = Grade::from_number(grade)?;
-    state.with_store(move |store| ops::grade_drill(store, drill_id, grade, clock, settings)).await
+    state
+        .with_store_changing(Change::Study, move |store| {
+            ops::grade_drill(store, drill_id, grade, clock, settings)
+        })
+        .await
 }
 
 #[tauri::command]
