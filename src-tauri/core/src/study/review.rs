@@ -6,11 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::clock::DAY_MS;
 use crate::error::{Entity, Error, Result};
-use crate::study::cards::{card_schedule, schedule_from_row, CardSchedule, CardState};
+use crate::study::cards::{card_schedule, schedule_from_row, CardSchedule};
 use crate::study::optimizer::scheduler_parameters;
-use crate::study::scheduler::{next_states, schedule};
+use crate::study::scheduler::{next_states, Scheduler};
 use crate::study::{Clock, Grade, StudySettings};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -88,11 +87,9 @@ pub fn grade_card(
     settings: StudySettings,
 ) -> Result<Graded> {
     let before = card_schedule(tx, card_id)?;
-    let parameters = scheduler_parameters(tx)?;
-    let (stability, difficulty, interval, elapsed) =
-        schedule(&before, grade, clock.now, settings.desired_retention, &parameters)?;
-    let due = clock.now + (interval * DAY_MS as f64).round() as i64;
-    let lapses = before.lapses + i64::from(grade == Grade::Again && before.state != CardState::New);
+    let scheduler = Scheduler::new(&scheduler_parameters(tx)?, settings.desired_retention)?;
+    let step = scheduler.after_grade(&before, grade, clock.now)?;
+    let after = &step.card;
     tx.execute(
         "INSERT INTO review_log (card_id, reviewed_at, grade, elapsed_days,
              before_state, before_stability, before_difficulty, before_due, before_last_review, before_reps, before_lapses,
@@ -102,7 +99,7 @@ pub fn grade_card(
             card_id,
             clock.now,
             grade as i64,
-            f64::from(elapsed),
+            f64::from(step.elapsed_days),
             before.state,
             before.stability,
             before.difficulty,
@@ -110,22 +107,30 @@ pub fn grade_card(
             before.last_review,
             before.reps,
             before.lapses,
-            CardState::Review,
-            stability,
-            difficulty,
-            due
+            after.state,
+            after.stability,
+            after.difficulty,
+            after.due
         ],
     )?;
-    tx.execute(
-        "UPDATE card SET state = ?7, stability = ?2, difficulty = ?3, due = ?4, last_review = ?5,
-                         reps = reps + 1, lapses = ?6
-         WHERE id = ?1",
-        params![card_id, stability, difficulty, due, clock.now, lapses, CardState::Review],
-    )?;
     let review_id = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE card SET state = ?2, stability = ?3, difficulty = ?4, due = ?5, last_review = ?6, reps = ?7, lapses = ?8
+         WHERE id = ?1",
+        params![
+            card_id,
+            after.state,
+            after.stability,
+            after.difficulty,
+            after.due,
+            after.last_review,
+            after.reps,
+            after.lapses
+        ],
+    )?;
     push_step(tx, card_id, Step::Grade(review_id))?;
     let card = card_schedule(tx, card_id)?;
-    Ok(Graded { card, interval_days: interval })
+    Ok(Graded { card, interval_days: step.interval_days })
 }
 
 /// Suspends or unsuspends a card, as a step the session can undo.

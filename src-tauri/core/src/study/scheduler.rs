@@ -36,6 +36,27 @@ impl Scheduler {
         ))
     }
 
+    /// The card after `grade` at `at`: FSRS's memory state and due date,
+    /// one more repetition, and a lapse when a card already learned is forgotten.
+    pub fn after_grade(&self, before: &CardSchedule, grade: Grade, at: i64) -> Result<AfterGrade> {
+        let (stability, difficulty, interval, elapsed) = self.schedule(before, grade, at)?;
+        let lapsed = grade == Grade::Again && before.state != CardState::New;
+        Ok(AfterGrade {
+            card: CardSchedule {
+                id: before.id,
+                state: CardState::Review,
+                stability: Some(stability),
+                difficulty: Some(difficulty),
+                due: Some(at + (interval * DAY_MS as f64).round() as i64),
+                last_review: Some(at),
+                reps: before.reps + 1,
+                lapses: before.lapses + i64::from(lapsed),
+            },
+            interval_days: interval,
+            elapsed_days: elapsed,
+        })
+    }
+
     /// What each grade would do to the card at `now`, and the days elapsed
     /// since its last review.
     pub fn next_states(&self, before: &CardSchedule, now: i64) -> Result<(fsrs::NextStates, u32)> {
@@ -55,16 +76,14 @@ impl Scheduler {
     }
 }
 
-/// What FSRS decides for a card graded `grade` at `now`: (stability,
-/// difficulty, interval in days, days elapsed since the last review).
-pub fn schedule(
-    before: &CardSchedule,
-    grade: Grade,
-    now: i64,
-    retention: f32,
-    parameters: &[f32],
-) -> Result<(f64, f64, f64, u32)> {
-    Scheduler::new(parameters, retention)?.schedule(before, grade, now)
+/// A card's whole schedule after one grade, and what the review log keeps
+/// of that step. Grading and the replay of a card's reviews after a sync
+/// both take it from here, so they cannot drift apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AfterGrade {
+    pub card: CardSchedule,
+    pub interval_days: f64,
+    pub elapsed_days: u32,
 }
 
 /// What each grade would do to the card at `now`, and the days elapsed

@@ -6,7 +6,6 @@
 
 use rusqlite::{params, Transaction};
 
-use crate::clock::DAY_MS;
 use crate::error::{Error, Result};
 use crate::study::cards::{CardSchedule, CardState};
 use crate::study::scheduler::Scheduler;
@@ -43,12 +42,11 @@ pub(crate) fn replay(tx: &Transaction<'_>, card: i64, scheduler: &Scheduler) -> 
     for (id, at, grade) in reviews {
         let grade = u8::try_from(grade).map_err(|_| Error::InvalidArgument(format!("a grade of {grade}")))?;
         let grade = Grade::from_number(grade)?;
-        let (stability, difficulty, interval, elapsed) = scheduler.schedule(&state, grade, at)?;
-        let due = at + (interval * DAY_MS as f64).round() as i64;
-        let lapses = state.lapses + i64::from(grade == Grade::Again && state.state != CardState::New);
+        let step = scheduler.after_grade(&state, grade, at)?;
+        let after = &step.card;
         rewrite.execute(params![
             id,
-            f64::from(elapsed),
+            f64::from(step.elapsed_days),
             state.state,
             state.stability,
             state.difficulty,
@@ -56,21 +54,12 @@ pub(crate) fn replay(tx: &Transaction<'_>, card: i64, scheduler: &Scheduler) -> 
             state.last_review,
             state.reps,
             state.lapses,
-            CardState::Review,
-            stability,
-            difficulty,
-            due
+            after.state,
+            after.stability,
+            after.difficulty,
+            after.due
         ])?;
-        state = CardSchedule {
-            id: card,
-            state: CardState::Review,
-            stability: Some(stability),
-            difficulty: Some(difficulty),
-            due: Some(due),
-            last_review: Some(at),
-            reps: state.reps + 1,
-            lapses,
-        };
+        state = step.card;
     }
     let comparison: String = tx
         .prepare_cached(
