@@ -95,13 +95,13 @@ pub fn is_device_id(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn folder_error(path: &Path, reason: impl Into<String>) -> Error {
+pub(crate) fn folder_error(path: &Path, reason: impl Into<String>) -> Error {
     Error::SyncFolder { path: path.to_path_buf(), reason: reason.into() }
 }
 
 /// The learner's chosen folder must be there and be a folder; it is never
 /// created (a missing folder is an unplugged disk or an unmounted share).
-fn sync_root(folder: &Path) -> Result<PathBuf> {
+pub(crate) fn sync_root(folder: &Path) -> Result<PathBuf> {
     match fs::metadata(folder) {
         Ok(meta) if meta.is_dir() => Ok(folder.join(SYNC_DIR)),
         Ok(_) => Err(folder_error(folder, "is not a folder")),
@@ -205,14 +205,14 @@ pub fn read_batches<T: DeserializeOwned>(
 
 /// The sequence number a batch's file name carries: `batch-<12 digits>`,
 /// then `.json` or whatever a sync tool added to a copy's name.
-fn seq_in_name(path: &Path) -> Option<u64> {
+pub(crate) fn seq_in_name(path: &Path) -> Option<u64> {
     let name = path.file_name()?.to_str()?;
     let digits = name.strip_prefix("batch-")?.get(..12)?;
     digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
 }
 
 /// One batch file, or None with the reason kept in `skipped`.
-fn read_one<T: DeserializeOwned>(
+pub(crate) fn read_one<T: DeserializeOwned>(
     path: &Path,
     device: &str,
     skipped: &mut Vec<Skipped>,

@@ -1,10 +1,11 @@
 //! Two machines, one set of notes: sync through a folder that a tool the
 //! learner already uses keeps in step. `folder` is the transport, `event`
-//! what travels, `clock` how changes are ordered, `state` what a store
-//! keeps about sync, `run` one sync, and one module per kind of data for
-//! how it merges.
+//! what travels, `clock` how changes are ordered, `compact` how a
+//! device folds its old batches together, `state` what a store keeps about
+//! sync, `run` one sync, and one module per kind of data for how it merges.
 
 pub mod clock;
+pub mod compact;
 pub mod drills;
 pub mod event;
 pub mod folder;

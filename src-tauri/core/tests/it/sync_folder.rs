@@ -180,3 +180,41 @@ fn a_batch_already_read_is_known_by_its_name_and_not_read_again() {
     assert_eq!(inbox.batches.iter().map(|b| b.seq).collect::<Vec<_>>(), vec![2]);
     assert!(inbox.skipped.is_empty(), "{:?}", inbox.skipped);
 }
+
+#[test]
+fn a_device_folds_its_older_batches_together_and_nothing_is_dropped() {
+    use versus_core::sync::compact::{compact_own, COMPACT_KEEP, COMPACT_OVER};
+    let folder = tempfile::tempdir().unwrap();
+    let total = COMPACT_OVER as u64 + 6;
+    for seq in 1..=total {
+        write_batch(folder.path(), A, seq, &[event(&format!("a{seq}")), event(&format!("b{seq}"))]).unwrap();
+    }
+    // A sync tool's conflicted copy of an old batch, and a file still being copied.
+    let dir = folder.path().join(SYNC_DIR).join(A);
+    fs::copy(batch_path(folder.path(), A, 3), dir.join("batch-000000000003 (conflicted copy).json")).unwrap();
+    fs::write(dir.join("batch-000000000005 (1).json"), b"{\"format\": 1, \"dev").unwrap();
+    let seen_before = read_batches::<Event>(folder.path(), B, &unseen).unwrap();
+
+    let (done, next) = compact_own(folder.path(), A, total + 1).unwrap().expect("over the limit: compacted");
+    let old = total as usize - COMPACT_KEEP;
+    assert_eq!(done.merged, old + 1, "every old batch and the conflicted copy");
+    assert_eq!(done.written, vec![total + 1], "small events fit one batch");
+    assert_eq!(next, total + 2);
+    assert_eq!(done.left.len(), 1, "the file still being copied is left: {:?}", done.left);
+    let files = fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, COMPACT_KEEP + 2, "the newest batches, the merged one and the one still being copied");
+
+    // A device that had read nothing gets every event; one that had read
+    // everything finds the same events again (taken in idempotently).
+    let texts = |inbox: &versus_core::sync::folder::Inbox<Event>| {
+        let mut all: Vec<String> =
+            inbox.batches.iter().flat_map(|b| b.events.iter().map(|e| e.text.clone())).collect();
+        all.sort();
+        all.dedup();
+        all
+    };
+    let after = read_batches::<Event>(folder.path(), B, &unseen).unwrap();
+    assert_eq!(texts(&after), texts(&seen_before));
+    assert_eq!(texts(&after).len(), 2 * total as usize);
+    assert_eq!(compact_own(folder.path(), A, next).unwrap(), None, "now under the limit: nothing to do");
+}
