@@ -17,15 +17,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::sync::folder::{read_one, seq_in_name, sync_root, write_batch, Skipped, MAX_BATCH_BYTES};
+use crate::sync::folder::{read_one, seq_in_name, sync_root, within_limits, write_next_free, Skipped};
 
 /// A device's folder with more batches than this is compacted.
 pub const COMPACT_OVER: usize = 64;
 /// The newest batches are left as they are: a device that syncs often has
 /// most likely not read them yet, and merging them would make it read them twice.
 pub const COMPACT_KEEP: usize = 8;
-/// Room left in a merged batch for its envelope.
-const ENVELOPE_BYTES: u64 = 4_096;
 
 /// What a compaction did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,8 +82,8 @@ pub fn compact_own(folder: &Path, device: &str, next_seq: u64) -> Result<Option<
     }
 
     let mut seq = next_seq;
-    for chunk in chunks_within_limit(&events)? {
-        seq = write_unused(folder, device, seq, chunk)?;
+    for chunk in within_limits(&events)? {
+        seq = write_next_free(folder, device, seq, chunk)?;
         compacted.written.push(seq);
         seq += 1;
     }
@@ -98,39 +96,6 @@ pub fn compact_own(folder: &Path, device: &str, next_seq: u64) -> Result<Option<
         }
     }
     Ok(Some((compacted, seq)))
-}
-
-/// Writes a batch under the first number from `seq` that no file has yet.
-fn write_unused(folder: &Path, device: &str, mut seq: u64, events: &[Value]) -> Result<u64> {
-    loop {
-        match write_batch(folder, device, seq, events) {
-            Ok(_) => return Ok(seq),
-            Err(crate::error::Error::SyncFolder { path, .. }) if path.is_file() => seq += 1,
-            Err(err) => return Err(err),
-        }
-    }
-}
-
-/// Consecutive runs of events whose batch stays under the size limit.
-fn chunks_within_limit(events: &[Value]) -> Result<Vec<&[Value]>> {
-    let limit = MAX_BATCH_BYTES - ENVELOPE_BYTES;
-    let mut chunks = Vec::new();
-    let (mut start, mut bytes) = (0, 0u64);
-    for (i, event) in events.iter().enumerate() {
-        let size = serde_json::to_vec(event)
-            .map_err(|e| crate::error::Error::InvalidArgument(e.to_string()))?
-            .len() as u64
-            + 1;
-        if i > start && bytes + size > limit {
-            chunks.push(&events[start..i]);
-            (start, bytes) = (i, 0);
-        }
-        bytes += size;
-    }
-    if start < events.len() {
-        chunks.push(&events[start..]);
-    }
-    Ok(chunks)
 }
 
 fn left_because(skipped: &Skipped, path: &Path) -> String {

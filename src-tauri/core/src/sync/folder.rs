@@ -138,6 +138,46 @@ pub fn write_batch<T: Serialize>(folder: &Path, device: &str, seq: u64, events: 
     Ok(path)
 }
 
+/// Events in one batch at most: a first sync of a large store writes several.
+const EVENTS_PER_BATCH: usize = 2_000;
+/// Room left in a batch for its envelope (format, device, sequence).
+const ENVELOPE_BYTES: u64 = 4_096;
+
+/// Cuts `events` into runs that each make a batch under both the count and
+/// the size a batch may have (a few notes near their size limit fill one).
+pub fn within_limits<T: Serialize>(events: &[T]) -> Result<Vec<&[T]>> {
+    let budget = MAX_BATCH_BYTES - ENVELOPE_BYTES;
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, event) in events.iter().enumerate() {
+        let size = serde_json::to_vec(event).map_err(|err| Error::InvalidArgument(err.to_string()))?.len()
+            as u64
+            + 1;
+        if i > start && (i - start == EVENTS_PER_BATCH || bytes + size > budget) {
+            chunks.push(&events[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < events.len() {
+        chunks.push(&events[start..]);
+    }
+    Ok(chunks)
+}
+
+/// Writes a batch under the first number from `seq` on that no file has
+/// yet (one left by a sync whose commit failed keeps its number); answers
+/// the number used.
+pub fn write_next_free<T: Serialize>(folder: &Path, device: &str, mut seq: u64, events: &[T]) -> Result<u64> {
+    loop {
+        match write_batch(folder, device, seq, events) {
+            Ok(_) => return Ok(seq),
+            Err(Error::SyncFolder { path, .. }) if path.is_file() => seq += 1,
+            Err(err) => return Err(err),
+        }
+    }
+}
+
 /// The format field alone, to tell a newer batch from a damaged one.
 #[derive(Deserialize)]
 struct FormatOnly {

@@ -11,26 +11,22 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::notes::{check_size, NoteKey};
 use crate::study::optimizer::scheduler_parameters;
 use crate::study::scheduler::Scheduler;
 use crate::study::{Grade, StudySettings};
 use crate::sync::clock::{Clock, MAX_MS};
+use crate::sync::compact::compact_own;
 use crate::sync::drills::{self, DrillIn};
 use crate::sync::event::{check_ids, CardKey, Event, Incoming};
-use crate::sync::folder::{read_batches, write_batch, Skipped, MAX_BATCH_BYTES};
+use crate::sync::folder::{read_batches, within_limits, write_next_free, Skipped};
 use crate::sync::notes::{self, NoteChange};
 use crate::sync::own::{self, Revision};
 use crate::sync::replay;
 use crate::sync::reviews::{self, Received, Replay, ReviewIn};
 use crate::sync::state::{device_id, next_seq, set_meta};
 use crate::sync::suspensions;
-
-/// Events in one batch at most: a first sync of a large store writes several.
-const EVENTS_PER_BATCH: usize = 2_000;
-/// Room left in a batch for its envelope (format, device, sequence).
-const ENVELOPE_BYTES: u64 = 4_096;
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -160,6 +156,11 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     outgoing.extend(own::outgoing(tx)?);
     outgoing.extend(drills::outgoing(tx)?);
     report.sent = send(tx, folder, &device, &outgoing)?;
+    // Only this device writes its folder, so only it folds its old batches together.
+    if let Some((compacted, next)) = compact_own(folder, &device, next_seq(tx)?)? {
+        set_meta(tx, "next_seq", &next.to_string())?;
+        report.skipped.extend(compacted.left);
+    }
     notes::mark_exported(tx)?;
     reviews::mark_exported(tx)?;
     reviews::remember_log(tx, log_unchanged)?;
@@ -341,44 +342,14 @@ fn shorten(id: &str) -> String {
     id.chars().take(80).collect()
 }
 
-/// Writes `events` as this device's next batches; how many it sent.
+/// Writes `events` as this device's next batches; answers how many went.
 fn send(tx: &Transaction<'_>, folder: &Path, device: &str, events: &[Event]) -> Result<usize> {
     let mut seq = next_seq(tx)?;
-    for chunk in chunks(events)? {
-        // A batch left by a sync whose commit failed keeps its number: take the next.
-        loop {
-            match write_batch(folder, device, seq, chunk) {
-                Ok(_) => break,
-                Err(Error::SyncFolder { path, .. }) if path.is_file() => seq += 1,
-                Err(err) => return Err(err),
-            }
-        }
-        seq += 1;
+    for chunk in within_limits(events)? {
+        seq = write_next_free(folder, device, seq, chunk)? + 1;
     }
     set_meta(tx, "next_seq", &seq.to_string())?;
     Ok(events.len())
-}
-
-/// Cuts `events` into batches under both the count and the size a batch
-/// may have (a few notes near their size limit fill one).
-fn chunks(events: &[Event]) -> Result<Vec<&[Event]>> {
-    let budget = MAX_BATCH_BYTES - ENVELOPE_BYTES;
-    let mut chunks = Vec::new();
-    let (mut start, mut bytes) = (0, 0u64);
-    for (i, event) in events.iter().enumerate() {
-        let size = serde_json::to_vec(event).map_err(|err| Error::InvalidArgument(err.to_string()))?.len()
-            as u64
-            + 1;
-        if i > start && (i - start == EVENTS_PER_BATCH || bytes + size > budget) {
-            chunks.push(&events[start..i]);
-            (start, bytes) = (i, 0);
-        }
-        bytes += size;
-    }
-    if start < events.len() {
-        chunks.push(&events[start..]);
-    }
-    Ok(chunks)
 }
 
 fn describe(skipped: &Skipped) -> String {

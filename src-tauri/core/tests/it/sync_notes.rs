@@ -307,3 +307,26 @@ fn a_hostile_batch_cannot_inject_markup_its_texts_stay_text() {
     }
     assert!(html.contains("Words first."), "the words are shown: {html}");
 }
+
+#[test]
+fn a_device_that_synced_many_times_keeps_few_files_and_a_new_device_still_gets_every_text() {
+    use versus_core::sync::compact::COMPACT_OVER;
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let note = key("flexibility-vs-ops");
+    let syncs = COMPACT_OVER as i64 + 10;
+    let mut device = String::new();
+    for i in 0..syncs {
+        write(&mut a, &note, &format!("Version {i} of the note."));
+        device = sync(&mut a, folder.path(), T + i * HOUR).device;
+    }
+    let files = std::fs::read_dir(folder.path().join("versus-sync").join(&device)).unwrap().count();
+    assert!(files <= COMPACT_OVER, "{files} files after {syncs} syncs");
+
+    sync(&mut b, folder.path(), T + syncs * HOUR);
+    let all = texts(&b.store, &note);
+    assert_eq!(current(&b.store, &note), current(&a.store, &note));
+    for i in 0..syncs {
+        assert!(all.contains(&format!("Version {i} of the note.")), "version {i} reached the new device");
+    }
+}
