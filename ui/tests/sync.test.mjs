@@ -13,7 +13,7 @@ test("another device's text never replaces a note being typed, saved or failed t
 const NOW = Date.UTC(2026, 11, 2, 9);
 const view = (status, state = {}) => ({
   status: { folder: "/home/a/Sync", fromEnv: false, phase: "waiting", lastSync: NOW - 120_000, problem: null, lastReport: null, ...status },
-  state: { device: "device-1", devicesSeen: [], pendingNotes: 0, ...state },
+  state: { device: "device-1", devicesSeen: [], pendingNotes: 0, pendingReviews: 0, ...state },
 });
 
 test("the sync panel says where sync stands in words", () => {
@@ -32,6 +32,9 @@ test("the sync panel says where sync stands in words", () => {
   assert.match(paused.details[0], /^Nothing is lost/);
   assert.match(paused.folder, /set by VERSUS_SYNC_DIR/);
   assert.equal(syncWords(view({ lastSync: null }), NOW).state, "Waiting for the first sync.");
+  assert.equal(syncWords(view({}, { pendingNotes: 1, pendingReviews: 12 }), NOW).details[1], "1 note and 12 reviews changed here, not yet sent.");
+  assert.equal(syncWords(view({}, { pendingReviews: 3 }), NOW).details[1], "3 reviews changed here, not yet sent.");
+  assert.equal(syncWords(view({}), NOW).details[1], "Everything changed here has been sent.");
   assert.match(syncWords(view({ phase: "failed", problem: "disk I/O error" }), NOW).state, /failed: disk I\/O error/);
 });
 

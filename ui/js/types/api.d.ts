@@ -46,7 +46,8 @@ export type SyncPhase = "off" | "waiting" | "syncing" | "paused" | "failed";
 
 export type SyncReport = { device: string, sent: number, 
 /**
- * Changes taken in: notes, reviews, reviews undone and suspensions.
+ * Changes taken in: notes, reviews, reviews undone, suspensions,
+ * revisions of the learner's own comparisons, and drills (new or graded).
  */
 received: number, 
 /**
@@ -55,7 +56,8 @@ received: number,
 applied: number, 
 /**
  * The comparisons whose notes, cards' schedules or suspensions changed
- * here, for an open view to refresh.
+ * here, and the learner's own comparisons another device's revision
+ * changed here, for an open view (or list) to refresh.
  */
 comparisons: Array<string>, 
 /**
@@ -80,7 +82,12 @@ devicesSeen: Array<string>,
 /**
  * Notes changed here since the last sync.
  */
-pendingNotes: number, };
+pendingNotes: number, 
+/**
+ * Reviews given (or undone, once a sync recorded it) here that no
+ * batch has carried yet.
+ */
+pendingReviews: number, };
 
 export type DrillSubmission = { comparisonId: string, startedAt: number, secondsUsed: number, answer: string, grade: number | null, };
 

@@ -36,7 +36,11 @@ export function syncWords({ status, state }, now) {
   if (status.phase === "paused") details.push("Nothing is lost: Versus works as before, and syncs once the folder is back.");
   const others = state.devicesSeen.length;
   details.push(others ? `${count(others, "other computer", "other computers")} seen in the folder.` : "No other computer has synced through this folder yet.");
-  details.push(state.pendingNotes ? `${count(state.pendingNotes, "note", "notes")} changed here, not yet sent.` : "Everything changed here has been sent.");
+  const pending = [
+    state.pendingNotes ? count(state.pendingNotes, "note", "notes") : "",
+    state.pendingReviews ? count(state.pendingReviews, "review", "reviews") : "",
+  ].filter(Boolean);
+  details.push(pending.length ? `${pending.join(" and ")} changed here, not yet sent.` : "Everything changed here has been sent.");
   const report = status.lastReport;
   if (report && (report.sent || report.received)) {
     details.push(`Last sync: ${count(report.sent, "change", "changes")} sent, ${report.received} received, ${count(report.applied, "note", "notes")} updated here.`);
