@@ -85,15 +85,23 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     report.devices = inbox.devices;
     report.skipped.extend(inbox.skipped.iter().map(describe));
     for batch in &inbox.batches {
+        // A batch with an event this Versus does not understand (most likely
+        // one a newer Versus wrote) is not marked read: the rest of it is
+        // taken in now, and all of it again after an update, never lost.
+        let mut understood = true;
         for event in &batch.events {
             let taken = match event {
                 Incoming::Event(event) => {
                     take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut to_replay)?
                 }
-                Incoming::NotUnderstood(value) => Err(format!(
-                    "an event of kind {:?} that this Versus does not understand",
-                    Incoming::claimed_kind(value)
-                )),
+                Incoming::NotUnderstood(value) => {
+                    understood = false;
+                    Err(format!(
+                        "an event of kind {:?} that this Versus does not understand (a newer Versus wrote it? \
+                         it is read again at each sync, and taken in once Versus is updated)",
+                        Incoming::claimed_kind(value)
+                    ))
+                }
             };
             match taken {
                 Ok(Taken::New(Some(comparison))) => {
@@ -105,8 +113,10 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
                 Err(why) => report.skipped.push(format!("{why}, from {}", batch.device)),
             }
         }
-        tx.prepare_cached("INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?1, ?2)")?
-            .execute(params![batch.device, batch.seq as i64])?;
+        if understood {
+            tx.prepare_cached("INSERT OR IGNORE INTO sync_seen (device, seq) VALUES (?1, ?2)")?
+                .execute(params![batch.device, batch.seq as i64])?;
+        }
     }
     // Comparisons first: the cards they bring are what reviews and
     // suspensions taken in before them (this sync or an earlier one) wait for.
