@@ -18,58 +18,43 @@ use crate::sync::clock::Clock;
 use crate::sync::event::Event;
 
 /// The notes whose text differs from the last change a sync knows of:
-/// what the next sync sends. One pass over the notes and one over the
-/// newest change of each, both in key order, however many notes there are.
+/// what the next sync sends. Only the notes written since the last sync
+/// (kept by triggers in `note_dirty`, migration 16) are compared.
 fn unsent_changes(conn: &Connection) -> Result<Vec<(NoteKey, String)>> {
-    type Row = ((String, String, String), String);
-    let rows = |sql: &str| -> Result<Vec<Row>> {
-        Ok(conn
-            .prepare(sql)?
-            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?)
-    };
-    let notes = rows(
-        "SELECT comparison_id, section, item_id, body FROM note ORDER BY comparison_id, section, item_id",
-    )?;
-    // SQLite takes a bare column from the row that holds the max().
-    let last = rows(
-        "SELECT comparison_id, section, item_id, body, max(stamp) FROM note_change
-         GROUP BY comparison_id, section, item_id ORDER BY comparison_id, section, item_id",
-    )?;
+    /// A dirty note's key, its text now (None: cleared) and its last recorded text.
+    type Row = (String, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT d.comparison_id, d.section, d.item_id, n.body,
+                    (SELECT c.body FROM note_change c WHERE c.comparison_id = d.comparison_id
+                       AND c.section = d.section AND c.item_id = d.item_id ORDER BY c.stamp DESC LIMIT 1)
+             FROM note_dirty d
+             LEFT JOIN note n ON n.comparison_id = d.comparison_id AND n.section = d.section AND n.item_id = d.item_id
+             ORDER BY d.comparison_id, d.section, d.item_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut changed = Vec::new();
-    let (mut notes, mut last) = (notes.into_iter().peekable(), last.into_iter().peekable());
-    loop {
-        let (key, current, known) = match (notes.peek(), last.peek()) {
-            (None, None) => break,
-            (Some(note), Some(change)) if note.0 == change.0 => {
-                let (Some((key, current)), Some((_, known))) = (notes.next(), last.next()) else { break };
-                (key, current, Some(known))
-            }
-            (Some(note), Some(change)) if note.0 > change.0 => {
-                let Some((key, known)) = last.next() else { break };
-                (key, String::new(), Some(known))
-            }
-            (None, Some(_)) => {
-                let Some((key, known)) = last.next() else { break };
-                (key, String::new(), Some(known))
-            }
-            _ => {
-                let Some((key, current)) = notes.next() else { break };
-                (key, current, None)
-            }
-        };
+    for (comparison_id, section, item_id, current, known) in rows {
+        let current = current.unwrap_or_default();
         let unsent = match &known {
             Some(known) => *known != current,
             None => !current.is_empty(),
         };
         if unsent {
-            let (comparison_id, section, item_id) = key;
             let section = Section::parse(&section)
                 .ok_or_else(|| Error::InvalidArgument(format!("a note on an unknown section {section:?}")))?;
             changed.push((NoteKey { comparison_id, section, item_id }, current));
         }
     }
     Ok(changed)
+}
+
+/// Every note written since the last sync has its change recorded (or
+/// matches the last one), as this sync leaves them.
+pub(crate) fn dirty_recorded(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM note_dirty", [])?;
+    Ok(())
 }
 
 /// How many notes changed here since the last sync. Reads only.

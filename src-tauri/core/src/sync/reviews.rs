@@ -44,17 +44,17 @@ pub fn pending_reviews(conn: &Connection) -> Result<usize> {
 
 /// Records what happened to the review log here since the last sync:
 /// reviews undone become tombstones, new reviews get their global id, and
-/// reviews that waited for their card are logged now that it is here.
-/// Answers the log's fingerprint as the learner left it.
+/// reviews that waited for their card are logged now that it is here. The
+/// log is compared with what sync recorded only when a trigger marked it
+/// changed (a grade, an undo, a comparison deleted; migration 16).
 pub(crate) fn record_local_changes(
     tx: &Transaction<'_>,
     device: &str,
     clock: &mut Clock,
     now: i64,
     replay: &mut Replay,
-) -> Result<String> {
-    let found = fingerprint(tx)?;
-    if meta(tx, FINGERPRINT)?.as_ref() != Some(&found) {
+) -> Result<()> {
+    if meta(tx, LOG_CHANGED)?.as_deref() != Some("0") {
         let (gone, new) = compare_log(tx)?;
         // Gone first: a new row may have taken a gone one's id.
         for local_id in gone {
@@ -62,37 +62,16 @@ pub(crate) fn record_local_changes(
         }
         record_new(tx, &new, device, clock, now, replay)?;
     }
-    log_waiting(tx, replay)?;
-    Ok(found)
+    log_waiting(tx, replay)
 }
 
-/// Where the review log's fingerprint at the end of the last sync is kept.
-const FINGERPRINT: &str = "review_log_fingerprint";
+/// The `sync_meta` key the review log's triggers set to '1'.
+const LOG_CHANGED: &str = "review_log_changed";
 
-/// A fingerprint of the review log's rows: its count, ids, cards, grades
-/// and times. Reading it is one pass inside SQLite, several times faster
-/// than comparing the log row by row, which a sync does only when the
-/// fingerprint changed (a grade, an undo, a comparison deleted). Rows that
-/// left and came back alike in card, time and grade are the same review.
-fn fingerprint(conn: &Connection) -> Result<String> {
-    // Times are summed modulo a prime so that no sum can overflow.
-    Ok(conn.query_row(
-        "SELECT count(*) || '-' || ifnull(max(id), 0) || '-' || ifnull(sum(id), 0) || '-' || ifnull(sum(card_id), 0)
-                || '-' || ifnull(sum(grade), 0) || '-' || ifnull(sum(reviewed_at % 1000000007), 0)
-         FROM review_log",
-        [],
-        |r| r.get(0),
-    )?)
-}
-
-/// Keeps the review log's fingerprint as this sync leaves it: `unchanged`,
-/// the one found at its start, when the sync logged or took out no review.
-pub(crate) fn remember_log(tx: &Transaction<'_>, unchanged: Option<String>) -> Result<()> {
-    let fingerprint = match unchanged {
-        Some(fingerprint) => fingerprint,
-        None => fingerprint(tx)?,
-    };
-    set_meta(tx, FINGERPRINT, &fingerprint)
+/// The review log and what sync recorded of it agree as this sync leaves
+/// them: every row it logged or took out is recorded.
+pub(crate) fn log_recorded(tx: &Transaction<'_>) -> Result<()> {
+    set_meta(tx, LOG_CHANGED, "0")
 }
 
 /// A review row as both sides know it: id, card, time, grade.

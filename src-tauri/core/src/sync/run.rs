@@ -70,7 +70,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     for key in notes::record_local_changes(tx, &device, &mut clock, now)? {
         touched.notes.insert(key);
     }
-    let log_found = reviews::record_local_changes(tx, &device, &mut clock, now, &mut to_replay)?;
+    reviews::record_local_changes(tx, &device, &mut clock, now, &mut to_replay)?;
     for comparison in suspensions::record_local_changes(tx, &device, &mut clock, now)? {
         report.touched(&comparison);
     }
@@ -151,7 +151,6 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         }
     }
     // Every review this sync logs or takes out has its card replayed.
-    let log_unchanged = to_replay.is_empty().then_some(log_found);
     if !to_replay.is_empty() {
         let scheduler = Scheduler::new(&scheduler_parameters(tx)?, settings.desired_retention)?;
         for card in to_replay {
@@ -173,7 +172,8 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     }
     notes::mark_exported(tx)?;
     reviews::mark_exported(tx)?;
-    reviews::remember_log(tx, log_unchanged)?;
+    reviews::log_recorded(tx)?;
+    notes::dirty_recorded(tx)?;
     suspensions::mark_exported(tx)?;
     own::mark_exported(tx)?;
     drills::mark_exported(tx)?;
