@@ -56,6 +56,11 @@ pub enum Event {
         suspended: bool,
         stamp: String,
     },
+    /// An installed pack as of a stamp: the pack as its file holds it while
+    /// installed (so a device installs it without the file), none once
+    /// removed. Kept as JSON here and read with every check an import makes,
+    /// so a malformed pack is refused as such, not as an event not understood.
+    Pack { id: String, removed: bool, pack: Option<serde_json::Value>, stamp: String },
 }
 
 /// An event as read from a batch: understood, or not (kept to say which).

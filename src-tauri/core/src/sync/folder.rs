@@ -143,16 +143,23 @@ const EVENTS_PER_BATCH: usize = 2_000;
 /// Room left in a batch for its envelope (format, device, sequence).
 const ENVELOPE_BYTES: u64 = 4_096;
 
+/// The most one event may take: a batch holds at least one event, whole.
+pub const EVENT_BUDGET: u64 = MAX_BATCH_BYTES - ENVELOPE_BYTES;
+
+/// The bytes `event` takes in a batch (its JSON and a separator).
+pub fn event_bytes<T: Serialize>(event: &T) -> Result<u64> {
+    let bytes = serde_json::to_vec(event).map_err(|err| Error::InvalidArgument(err.to_string()))?;
+    Ok(bytes.len() as u64 + 1)
+}
+
 /// Cuts `events` into runs that each make a batch under both the count and
 /// the size a batch may have (a few notes near their size limit fill one).
 pub fn within_limits<T: Serialize>(events: &[T]) -> Result<Vec<&[T]>> {
-    let budget = MAX_BATCH_BYTES - ENVELOPE_BYTES;
+    let budget = EVENT_BUDGET;
     let mut chunks = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, event) in events.iter().enumerate() {
-        let size = serde_json::to_vec(event).map_err(|err| Error::InvalidArgument(err.to_string()))?.len()
-            as u64
-            + 1;
+        let size = event_bytes(event)?;
         if i > start && (i - start == EVENTS_PER_BATCH || bytes + size > budget) {
             chunks.push(&events[start..i]);
             (start, bytes) = (i, 0);

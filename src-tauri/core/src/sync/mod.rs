@@ -11,10 +11,12 @@ pub mod event;
 pub mod folder;
 pub mod notes;
 pub mod own;
+pub mod packs;
 pub mod replay;
 pub mod reviews;
 pub mod run;
 pub mod state;
 pub mod suspensions;
+pub mod take;
 
 pub use run::SyncReport;

@@ -12,21 +12,17 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::notes::{check_size, NoteKey};
 use crate::study::optimizer::scheduler_parameters;
 use crate::study::scheduler::Scheduler;
-use crate::study::{Grade, StudySettings};
-use crate::sync::clock::{Clock, MAX_MS};
+use crate::study::StudySettings;
+use crate::sync::clock::Clock;
 use crate::sync::compact::compact_own;
-use crate::sync::drills::{self, DrillIn};
-use crate::sync::event::{check_ids, CardKey, Event, Incoming};
+use crate::sync::event::{Event, Incoming};
 use crate::sync::folder::{read_batches, within_limits, write_next_free, Skipped};
-use crate::sync::notes::{self, NoteChange};
-use crate::sync::own::{self, Revision};
-use crate::sync::replay;
-use crate::sync::reviews::{self, Received, Replay, ReviewIn};
+use crate::sync::reviews::{self, Replay};
 use crate::sync::state::{device_id, next_seq, set_meta};
-use crate::sync::suspensions;
+use crate::sync::take::{shorten, take_in, Taken, Touched};
+use crate::sync::{drills, notes, own, packs, replay, suspensions};
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -37,15 +33,21 @@ pub struct SyncReport {
     pub sent: usize,
     /// Changes taken in: notes, reviews, reviews undone, suspensions,
     /// revisions of the learner's own comparisons, and drills (new or graded).
+    // Packs installed, updated or removed count too. (Said here,
+    // not in the doc comment: that one is copied into the UI's generated
+    // types, which the app crate checks.)
     pub received: usize,
     /// Notes whose current text changed here.
     pub applied: usize,
     /// The comparisons whose notes, cards' schedules or suspensions changed
     /// here, and the learner's own comparisons another device's revision
     /// changed here, for an open view (or list) to refresh.
+    // And the comparisons a pack another device installed, updated or
+    // removed changed here.
     pub comparisons: Vec<String>,
     /// Files passed over, and events refused (too large a note, a card of
     /// the learner's own, what this Versus does not understand), in words.
+    // And packs refused (malformed, or taking another's ids) or too large to send.
     pub skipped: Vec<String>,
     /// The other devices whose folders are in the sync folder.
     pub devices: Vec<String>,
@@ -76,6 +78,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     }
     own::record_local_changes(tx, &device, &mut clock, now)?;
     drills::record_local_changes(tx, &device, &mut clock, now)?;
+    packs::record_local_changes(tx, &device, &mut clock, now)?;
 
     let seen: HashSet<(String, u64)> = tx
         .prepare("SELECT device, seq FROM sync_seen")?
@@ -92,7 +95,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         for event in &batch.events {
             let taken = match event {
                 Incoming::Event(event) => {
-                    take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut to_replay)?
+                    take_in(tx, &batch.device, event, &mut clock, &mut touched, &mut to_replay, now)?
                 }
                 Incoming::NotUnderstood(value) => {
                     understood = false;
@@ -122,7 +125,10 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     // suspensions taken in before them (this sync or an earlier one) wait for.
     let mut comparisons: Vec<&String> = touched.comparisons.iter().collect();
     comparisons.sort();
-    let mut new_cards = false;
+    let mut new_cards = touched.new_cards;
+    for comparison in &touched.by_packs {
+        report.touched(comparison);
+    }
     for id in comparisons {
         match own::settle(tx, id, &device, now)? {
             Ok(true) => {
@@ -159,7 +165,11 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         }
     }
 
-    let mut outgoing = notes::outgoing(tx)?;
+    // Packs first: a device reading this batch has their cards before the
+    // reviews and suspensions on them.
+    let (mut outgoing, too_large) = packs::outgoing(tx)?;
+    report.skipped.extend(too_large);
+    outgoing.extend(notes::outgoing(tx)?);
     outgoing.extend(reviews::outgoing(tx)?);
     outgoing.extend(suspensions::outgoing(tx)?);
     outgoing.extend(own::outgoing(tx)?);
@@ -177,179 +187,9 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     suspensions::mark_exported(tx)?;
     own::mark_exported(tx)?;
     drills::mark_exported(tx)?;
+    packs::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
-}
-
-/// The notes, card keys and comparisons of the learner's own to settle:
-/// those changed here (notes), and those another device's changes touched.
-#[derive(Default)]
-struct Touched {
-    notes: HashSet<NoteKey>,
-    cards: HashSet<CardKey>,
-    comparisons: HashSet<String>,
-}
-
-/// What taking in an event did.
-enum Taken {
-    /// Known already: nothing done.
-    Known,
-    /// New here; with the comparison it changed, when settling does not say.
-    New(Option<String>),
-}
-
-/// Takes in one event: Ok(New) when it was new here, Err with the reason
-/// (for the report) when it is refused. A refused event leaves the store
-/// as it was and the rest of the batch is taken in.
-fn take_in(
-    tx: &Transaction<'_>,
-    from: &str,
-    event: &Event,
-    clock: &mut Clock,
-    touched: &mut Touched,
-    replay: &mut Replay,
-) -> Result<std::result::Result<Taken, String>> {
-    let stamp_of = |stamp: &str, what: &str| {
-        Clock::parse_stamp(stamp).ok_or_else(|| format!("{what}: a malformed stamp"))
-    };
-    let new = match event {
-        Event::Note { comparison, section, item, body, stamp } => {
-            let what = format!("a note on {}", shorten(comparison));
-            let seen = match stamp_of(stamp, &what) {
-                Ok(seen) => seen,
-                Err(why) => return Ok(Err(why)),
-            };
-            if let Err(why) = check_ids(comparison, item) {
-                return Ok(Err(format!("{what}: {why}")));
-            }
-            if let Err(err) = check_size(body) {
-                return Ok(Err(format!("{what}: {err}")));
-            }
-            clock.observe(seen);
-            let change = NoteChange { comparison, section: *section, item, body, stamp };
-            match notes::receive(tx, from, &change)? {
-                Some(key) => {
-                    touched.notes.insert(key);
-                    true
-                }
-                None => false,
-            }
-        }
-        Event::Review { id, comparison, card, section, item, reviewed_at, grade } => {
-            let what = format!("a review on {}", shorten(comparison));
-            let checked = stamp_of(id, &what).and_then(|seen| {
-                let key = CardKey::checked(comparison, *card, *section, item)
-                    .map_err(|why| format!("{what}: {why}"))?;
-                let grade = Grade::from_number(*grade).map_err(|err| format!("{what}: {err}"))?;
-                if !(0..=MAX_MS).contains(reviewed_at) {
-                    return Err(format!("{what}: a time out of range"));
-                }
-                Ok((seen, key, grade))
-            });
-            let (seen, key, grade) = match checked {
-                Ok(checked) => checked,
-                Err(why) => return Ok(Err(why)),
-            };
-            clock.observe(seen);
-            let review = ReviewIn { id, key, reviewed_at: *reviewed_at, grade };
-            received(reviews::receive(tx, from, &review)?, replay)
-        }
-        Event::ReviewUndone { id } => {
-            if let Err(why) = stamp_of(id, "an undone review") {
-                return Ok(Err(why));
-            }
-            received(reviews::receive_undone(tx, from, id)?, replay)
-        }
-        Event::Comparison { id, document, archived, stamp, base } => {
-            let what = format!("the comparison {} from another computer", shorten(id));
-            let seen = match stamp_of(stamp, &what) {
-                Ok(seen) => seen,
-                Err(why) => return Ok(Err(why)),
-            };
-            if let Some(Err(why)) = base.as_deref().map(|base| stamp_of(base, &what)) {
-                return Ok(Err(why));
-            }
-            let document = match own::check(tx, id, document)? {
-                Ok(document) => document,
-                Err(why) => return Ok(Err(format!("{what}: {why}"))),
-            };
-            clock.observe(seen);
-            let revision =
-                Revision { id, document: &document, archived: *archived, stamp, base: base.as_deref() };
-            let new = own::receive(tx, from, &revision)?;
-            if new {
-                touched.comparisons.insert(id.clone());
-            }
-            new
-        }
-        Event::Drill { id, comparison, started_at, submitted_at, seconds_used, answer, grade, stamp } => {
-            let what = format!("a drill on {}", shorten(comparison));
-            let checked = stamp_of(id, &what).and_then(|_| stamp_of(stamp, &what)).and_then(|seen| {
-                check_ids(comparison, comparison).map_err(|why| format!("{what}: {why}"))?;
-                check_size(answer).map_err(|err| format!("{what}: {err}"))?;
-                let grade = grade
-                    .map(|g| Grade::from_number(g).map_err(|err| format!("{what}: {err}")))
-                    .transpose()?;
-                if ![started_at, submitted_at, seconds_used].iter().all(|t| (0..=MAX_MS).contains(*t)) {
-                    return Err(format!("{what}: a time out of range"));
-                }
-                Ok((seen, grade))
-            });
-            let (seen, grade) = match checked {
-                Ok(checked) => checked,
-                Err(why) => return Ok(Err(why)),
-            };
-            clock.observe(seen);
-            let drill = DrillIn {
-                id,
-                comparison,
-                started_at: *started_at,
-                submitted_at: *submitted_at,
-                seconds_used: *seconds_used,
-                answer,
-                grade: grade.map(|g| g as i64),
-                stamp,
-            };
-            if drills::receive(tx, &drill)? {
-                return Ok(Ok(Taken::New(Some(comparison.clone()))));
-            }
-            false
-        }
-        Event::Suspension { comparison, card, section, item, suspended, stamp } => {
-            let what = format!("a suspension on {}", shorten(comparison));
-            let checked = stamp_of(stamp, &what).and_then(|seen| {
-                let key = CardKey::checked(comparison, *card, *section, item)
-                    .map_err(|why| format!("{what}: {why}"))?;
-                Ok((seen, key))
-            });
-            let (seen, key) = match checked {
-                Ok(checked) => checked,
-                Err(why) => return Ok(Err(why)),
-            };
-            clock.observe(seen);
-            let new = suspensions::receive(tx, from, &key, *suspended, stamp)?;
-            if new {
-                touched.cards.insert(key);
-            }
-            new
-        }
-    };
-    Ok(Ok(if new { Taken::New(None) } else { Taken::Known }))
-}
-
-fn received(received: Received, replay: &mut Replay) -> bool {
-    match received {
-        Received::Known => false,
-        Received::New(card) => {
-            replay.extend(card);
-            true
-        }
-    }
-}
-
-/// An id from another device, cut to a length fit for a report.
-fn shorten(id: &str) -> String {
-    id.chars().take(80).collect()
 }
 
 /// Writes `events` as this device's next batches; answers how many went.

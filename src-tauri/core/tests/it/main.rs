@@ -28,6 +28,7 @@ mod support;
 mod sync_folder;
 mod sync_notes;
 mod sync_own;
+mod sync_packs;
 mod sync_property;
 mod sync_reviews;
 mod trust;
