@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0015_sync_own.sql"),
     include_str!("../../migrations/0016_sync_dirty.sql"),
     include_str!("../../migrations/0017_sync_packs.sql"),
+    include_str!("../../migrations/0018_sync_drafts.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -61,6 +61,17 @@ pub enum Event {
     /// removed. Kept as JSON here and read with every check an import makes,
     /// so a malformed pack is refused as such, not as an event not understood.
     Pack { id: String, removed: bool, pack: Option<serde_json::Value>, stamp: String },
+    /// A draft as of a stamp; `id` is the stamp made when it was first
+    /// recorded. `document` is the editor's JSON, which may be incomplete
+    /// ('' once deleted: discarded or published, a tombstone).
+    Draft {
+        id: String,
+        comparison: Option<String>,
+        copied_from: Option<String>,
+        document: String,
+        deleted: bool,
+        stamp: String,
+    },
 }
 
 /// An event as read from a batch: understood, or not (kept to say which).

@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod compact;
+pub mod drafts;
 pub mod drills;
 pub mod event;
 pub mod folder;

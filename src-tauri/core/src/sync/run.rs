@@ -22,7 +22,7 @@ use crate::sync::folder::{read_batches, within_limits, write_next_free, Skipped}
 use crate::sync::reviews::{self, Replay};
 use crate::sync::state::{device_id, next_seq, set_meta};
 use crate::sync::take::{shorten, take_in, Taken, Touched};
-use crate::sync::{drills, notes, own, packs, replay, suspensions};
+use crate::sync::{drafts, drills, notes, own, packs, replay, suspensions};
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -33,7 +33,7 @@ pub struct SyncReport {
     pub sent: usize,
     /// Changes taken in: notes, reviews, reviews undone, suspensions,
     /// revisions of the learner's own comparisons, and drills (new or graded).
-    // Packs installed, updated or removed count too. (Said here,
+    // Packs installed, updated or removed, and drafts, count too. (Said here,
     // not in the doc comment: that one is copied into the UI's generated
     // types, which the app crate checks.)
     pub received: usize,
@@ -79,6 +79,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     own::record_local_changes(tx, &device, &mut clock, now)?;
     drills::record_local_changes(tx, &device, &mut clock, now)?;
     packs::record_local_changes(tx, &device, &mut clock, now)?;
+    drafts::record_local_changes(tx, &device, &mut clock, now)?;
 
     let seen: HashSet<(String, u64)> = tx
         .prepare("SELECT device, seq FROM sync_seen")?
@@ -174,6 +175,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     outgoing.extend(suspensions::outgoing(tx)?);
     outgoing.extend(own::outgoing(tx)?);
     outgoing.extend(drills::outgoing(tx)?);
+    outgoing.extend(drafts::outgoing(tx)?);
     report.sent = send(tx, folder, &device, &outgoing)?;
     // Only this device writes its folder, so only it folds its old batches together.
     if let Some((compacted, next)) = compact_own(folder, &device, next_seq(tx)?)? {
@@ -188,6 +190,7 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
     own::mark_exported(tx)?;
     drills::mark_exported(tx)?;
     packs::mark_exported(tx)?;
+    drafts::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
 }

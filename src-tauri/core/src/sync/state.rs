@@ -31,9 +31,15 @@ pub(crate) fn set_folder(tx: &Transaction<'_>, folder: Option<&Path>) -> Result<
     if meta(tx, "folder")?.as_deref() == Some(&*text) {
         return Ok(());
     }
-    for table in
-        ["note_change", "review_sync", "suspension_change", "comparison_change", "drill_sync", "pack_sync"]
-    {
+    for table in [
+        "note_change",
+        "review_sync",
+        "suspension_change",
+        "comparison_change",
+        "drill_sync",
+        "pack_sync",
+        "draft_sync",
+    ] {
         tx.execute(&format!("UPDATE {table} SET exported = 0"), [])?;
     }
     tx.execute("DELETE FROM sync_seen", [])?;

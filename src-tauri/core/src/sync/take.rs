@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::notes::{check_size, NoteKey};
 use crate::study::Grade;
 use crate::sync::clock::{Clock, MAX_MS};
+use crate::sync::drafts::{self, DraftIn};
 use crate::sync::drills::{self, DrillIn};
 use crate::sync::event::{check_ids, CardKey, Event};
 use crate::sync::notes::{self, NoteChange};
@@ -175,6 +176,35 @@ pub(crate) fn take_in(
                 touched.cards.insert(key);
             }
             new
+        }
+        Event::Draft { id, comparison, copied_from, document, deleted, stamp } => {
+            let what = match comparison.as_deref().or(copied_from.as_deref()) {
+                Some(of) => format!("a draft of {} from another computer", shorten(of)),
+                None => "a draft from another computer".to_string(),
+            };
+            let checked = stamp_of(id, &what).and_then(|made| {
+                let seen = stamp_of(stamp, &what)?;
+                for of in [comparison, copied_from].into_iter().flatten() {
+                    check_ids(of, of).map_err(|why| format!("{what}: {why}"))?;
+                }
+                let document = drafts::check(document, *deleted).map_err(|why| format!("{what}: {why}"))?;
+                Ok((made, seen, document))
+            });
+            let (made, seen, document) = match checked {
+                Ok(checked) => checked,
+                Err(why) => return Ok(Err(why)),
+            };
+            clock.observe(seen);
+            let draft = DraftIn {
+                id,
+                comparison: comparison.as_deref(),
+                copied_from: copied_from.as_deref(),
+                document: &document,
+                deleted: *deleted,
+                stamp,
+                at: made.ms,
+            };
+            drafts::receive(tx, &draft)?
         }
         Event::Pack { id, removed, pack, stamp } => {
             let what = format!("the pack {} from another computer", shorten(id));

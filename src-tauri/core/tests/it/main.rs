@@ -25,6 +25,7 @@ mod sessions;
 mod store;
 mod study;
 mod support;
+mod sync_drafts;
 mod sync_folder;
 mod sync_notes;
 mod sync_own;

@@ -1,0 +1,193 @@
+//! Drafts across devices: by a global id, the last writer wins by stamp.
+//!
+//! As elsewhere, what the learner did is found by comparing: a draft with
+//! no global id is new (it gets one, a stamp), one whose document differs
+//! from the state sync last recorded was edited, and one recorded but gone
+//! was discarded or published, and travels as a tombstone so that it
+//! disappears everywhere (a publish sends the comparison on its own).
+//!
+//! A draft is what the learner is still writing: its document may be
+//! incomplete and is not checked as content. It must read as a draft
+//! document, though (a row that does not is a damaged one, and would stop
+//! the drafts list from opening), and be no larger than a draft may be.
+//! A draft of an edit of a comparison this device lacks is kept as it is:
+//! the comparison may arrive later. Where this device already has another
+//! draft editing the same comparison (a comparison has one here), the one
+//! that arrives is kept as a copy of it, so neither is lost.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::content::draft::{DraftDocument, MAX_DRAFT_BYTES};
+use crate::error::Result;
+use crate::sync::clock::Clock;
+use crate::sync::event::Event;
+
+/// Stamps every draft made, edited or deleted here since the last sync.
+pub(crate) fn record_local_changes(
+    tx: &Transaction<'_>,
+    device: &str,
+    clock: &mut Clock,
+    now: i64,
+) -> Result<()> {
+    let new: Vec<(i64, Option<String>, Option<String>, String)> = tx
+        .prepare_cached(
+            "SELECT id, comparison_id, copied_from, document FROM draft WHERE sync_id IS NULL ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (local_id, comparison, copied_from, document) in new {
+        let stamp = clock.tick(now).stamp(device);
+        tx.prepare_cached("UPDATE draft SET sync_id = ?2 WHERE id = ?1")?
+            .execute(params![local_id, stamp])?;
+        tx.prepare_cached(
+            "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported)
+             VALUES (?1, ?2, ?3, ?4, 0, ?1, 0)",
+        )?
+        .execute(params![stamp, comparison, copied_from, document])?;
+    }
+    let edited: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT d.sync_id, d.document FROM draft d JOIN draft_sync s ON s.id = d.sync_id
+             WHERE s.deleted = 1 OR s.document IS NOT d.document ORDER BY d.sync_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, document) in edited {
+        let stamp = clock.tick(now).stamp(device);
+        tx.prepare_cached(
+            "UPDATE draft_sync SET document = ?2, deleted = 0, stamp = ?3, exported = 0 WHERE id = ?1",
+        )?
+        .execute(params![id, document, stamp])?;
+    }
+    let gone: Vec<String> = tx
+        .prepare_cached(
+            "SELECT s.id FROM draft_sync s WHERE s.deleted = 0
+               AND NOT EXISTS (SELECT 1 FROM draft d WHERE d.sync_id = s.id) ORDER BY s.id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in gone {
+        let stamp = clock.tick(now).stamp(device);
+        tx.prepare_cached(
+            "UPDATE draft_sync SET document = '', deleted = 1, stamp = ?2, exported = 0 WHERE id = ?1",
+        )?
+        .execute(params![id, stamp])?;
+    }
+    Ok(())
+}
+
+/// Reads another device's draft document: as this store keeps it, or why
+/// it is refused (naming the field). A tombstone's is not read.
+pub(crate) fn check(document: &str, deleted: bool) -> std::result::Result<String, String> {
+    if deleted {
+        return Ok(String::new());
+    }
+    if document.len() > MAX_DRAFT_BYTES {
+        return Err(format!(
+            "a document of {} bytes; a draft may be at most {MAX_DRAFT_BYTES}",
+            document.len()
+        ));
+    }
+    let deserializer = &mut serde_json::Deserializer::from_str(document);
+    let draft: DraftDocument = serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let field = err.path().to_string();
+        format!("{field}: {}", err.into_inner())
+    })?;
+    let kept = serde_json::to_string(&draft).map_err(|err| err.to_string())?;
+    if kept.len() > MAX_DRAFT_BYTES {
+        return Err(format!("a document of {} bytes; a draft may be at most {MAX_DRAFT_BYTES}", kept.len()));
+    }
+    Ok(kept)
+}
+
+/// A draft as another device sent it, checked (`document` as [`check`] answers it).
+pub(crate) struct DraftIn<'a> {
+    pub id: &'a str,
+    pub comparison: Option<&'a str>,
+    pub copied_from: Option<&'a str>,
+    pub document: &'a str,
+    pub deleted: bool,
+    pub stamp: &'a str,
+    /// When it was made: the wall time its id carries.
+    pub at: i64,
+}
+
+/// Takes in another device's draft when it is newer than the state known
+/// for it: the draft saved, made or deleted here. True when it was.
+pub(crate) fn receive(tx: &Transaction<'_>, draft: &DraftIn<'_>) -> Result<bool> {
+    let known: Option<String> = tx
+        .prepare_cached("SELECT stamp FROM draft_sync WHERE id = ?1")?
+        .query_row([draft.id], |r| r.get(0))
+        .optional()?;
+    if known.is_some_and(|known| known.as_str() >= draft.stamp) {
+        return Ok(false);
+    }
+    tx.prepare_cached(
+        "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)
+         ON CONFLICT (id) DO UPDATE SET document = excluded.document, deleted = excluded.deleted,
+             stamp = excluded.stamp, exported = 1",
+    )?
+    .execute(params![
+        draft.id,
+        draft.comparison,
+        draft.copied_from,
+        draft.document,
+        draft.deleted,
+        draft.stamp
+    ])?;
+    if draft.deleted {
+        tx.prepare_cached("DELETE FROM draft WHERE sync_id = ?1")?.execute([draft.id])?;
+        return Ok(true);
+    }
+    let edited_at = Clock::parse_stamp(draft.stamp).map_or(draft.at, |c| c.ms);
+    let saved = tx
+        .prepare_cached("UPDATE draft SET document = ?2, updated_at = ?3 WHERE sync_id = ?1")?
+        .execute(params![draft.id, draft.document, edited_at])?;
+    if saved > 0 {
+        return Ok(true);
+    }
+    let (comparison, copied_from) = match draft.comparison {
+        Some(comparison) if edit_open(tx, comparison)? => (None, Some(comparison)),
+        _ => (draft.comparison, draft.copied_from),
+    };
+    tx.prepare_cached(
+        "INSERT INTO draft (comparison_id, copied_from, document, created_at, updated_at, sync_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![comparison, copied_from, draft.document, draft.at, edited_at, draft.id])?;
+    Ok(true)
+}
+
+/// Whether a draft here edits comparison `id` already.
+fn edit_open(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM draft WHERE comparison_id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// The drafts' states no batch has carried yet, oldest first.
+pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
+    let events = conn
+        .prepare(
+            "SELECT id, comparison_id, copied_from, document, deleted, stamp FROM draft_sync
+             WHERE exported = 0 ORDER BY stamp",
+        )?
+        .query_map([], |r| {
+            Ok(Event::Draft {
+                id: r.get(0)?,
+                comparison: r.get(1)?,
+                copied_from: r.get(2)?,
+                document: r.get(3)?,
+                deleted: r.get(4)?,
+                stamp: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(events)
+}
+
+pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("UPDATE draft_sync SET exported = 1 WHERE exported = 0", [])?;
+    Ok(())
+}
