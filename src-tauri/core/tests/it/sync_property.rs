@@ -4,7 +4,8 @@
 //! each note's history, the same reviews, the same card schedules and the
 //! same comparisons of the learner's own (published, edited, archived and
 //! restored anywhere), with a revision lost to a concurrent one kept as a
-//! draft, and the same drills with the same grades.
+//! draft, the same drills with the same grades, the same packs installed
+//! (installed, updated and removed anywhere) and the same drafts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -41,6 +42,10 @@ enum Op {
     Archive { device: usize, pick: usize, archived: bool },
     Drill { device: usize, grade: Option<u8> },
     GradeDrill { device: usize, pick: usize, grade: u8 },
+    InstallPack { device: usize, version: u8 },
+    RemovePack { device: usize },
+    SaveDraft { device: usize, pick: usize },
+    DiscardDraft { device: usize, pick: usize },
     Sync { device: usize },
     ConflictedCopy { device: usize, pick: usize },
 }
@@ -61,6 +66,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (device.clone(), prop::option::of(1..=4u8)).prop_map(|(device, grade)| Op::Drill { device, grade }),
         1 => (device.clone(), any::<usize>(), 1..=4u8)
             .prop_map(|(device, pick, grade)| Op::GradeDrill { device, pick, grade }),
+        1 => (device.clone(), 1..=2u8).prop_map(|(device, version)| Op::InstallPack { device, version }),
+        1 => device.clone().prop_map(|device| Op::RemovePack { device }),
+        1 => (device.clone(), any::<usize>()).prop_map(|(device, pick)| Op::SaveDraft { device, pick }),
+        1 => (device.clone(), any::<usize>()).prop_map(|(device, pick)| Op::DiscardDraft { device, pick }),
         3 => device.clone().prop_map(|device| Op::Sync { device }),
         1 => (device, any::<usize>()).prop_map(|(device, pick)| Op::ConflictedCopy { device, pick }),
     ]
@@ -177,6 +186,78 @@ fn draft_summaries(store: &Store) -> BTreeSet<String> {
         .collect()
 }
 
+/// Version 1 or 2 of one pack: the second rewords one comparison and drops the other.
+fn test_pack(version: u8) -> versus_core::content::pack::Pack {
+    let comparison = |id: &str, title: &str| {
+        let mut c = crate::support::seed_json();
+        c["id"] = serde_json::json!(id);
+        c["title"] = serde_json::json!(title);
+        c
+    };
+    let comparisons = match version {
+        1 => vec![comparison("p-one", "P one"), comparison("p-two", "P two")],
+        _ => vec![comparison("p-one", "P one, reworded")],
+    };
+    let pack = serde_json::json!({"format": "versus-pack", "format_version": 1, "id": "prop", "name": "Prop",
+        "version": version.to_string(), "comparisons": comparisons});
+    versus_core::content::pack::parse_pack("prop.versuspack", &serde_json::to_vec(&pack).unwrap()).unwrap()
+}
+
+/// Pairs of texts: (pack id, version) or (comparison id, document).
+type Pairs = Vec<(String, String)>;
+
+/// The packs installed, with the comparisons of theirs not archived.
+fn pack_list(store: &Store) -> (Pairs, Pairs) {
+    let packs = ops::list_packs(store).unwrap().into_iter().map(|p| (p.id, p.version)).collect();
+    let comparisons = store
+        .conn()
+        .prepare("SELECT id, document FROM comparison WHERE source LIKE 'pack:%' AND retired = 0 ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    (packs, comparisons)
+}
+
+/// Card schedules, less those of a pack's comparisons it dropped or that
+/// were archived with it: a device that never had the version with them
+/// never had them at all.
+fn live_schedules(store: &Store) -> BTreeMap<Key, crate::sync_reviews::Schedule> {
+    let archived: BTreeSet<String> = store
+        .conn()
+        .prepare("SELECT id FROM comparison WHERE source LIKE 'pack:%' AND retired = 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    schedules(store).into_iter().filter(|(key, _)| !archived.contains(&key.0)).collect()
+}
+
+/// Every draft by its global id (what it edits may differ: one arriving
+/// where another edit of its comparison is open is kept as a copy).
+fn draft_list(store: &Store) -> Vec<(Option<String>, String)> {
+    store
+        .conn()
+        .prepare("SELECT sync_id, document FROM draft ORDER BY sync_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The drafts the learner wrote in the test (not the ones a sync kept).
+fn written_drafts(store: &Store) -> Vec<i64> {
+    ops::list_drafts(store)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.title.starts_with("Draft "))
+        .map(|d| d.id)
+        .collect()
+}
+
 fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) {
     let folder = tempfile::tempdir().unwrap();
     let mut devices: Vec<Fixture> = (0..3).map(|_| store_with(&seed_library())).collect();
@@ -273,6 +354,33 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
                     standing += i64::from(drill.grade.is_none());
                 }
             }
+            Op::InstallPack { device, version } => {
+                let store = &mut devices[device].store;
+                ops::install_pack(store, "prop.versuspack", &test_pack(version), &mut |_, _| {}).unwrap();
+            }
+            Op::RemovePack { device } => {
+                let store = &mut devices[device].store;
+                if ops::list_packs(store).unwrap().iter().any(|p| p.id == "prop") {
+                    ops::remove_pack(store, "prop").unwrap();
+                }
+            }
+            Op::SaveDraft { device, pick } => {
+                let store = &mut devices[device].store;
+                let mut document = own_draft(&format!("Draft {step}"));
+                document.summary = format!("step {step}: drafted on device {device}");
+                let written = written_drafts(store);
+                match written.get(pick % (written.len() + 1)) {
+                    Some(&id) => drop(ops::save_draft(store, id, &document).unwrap()),
+                    None => drop(ops::create_draft(store, &document).unwrap()),
+                }
+            }
+            Op::DiscardDraft { device, pick } => {
+                let store = &mut devices[device].store;
+                let written = written_drafts(store);
+                if let Some(&id) = written.get(pick % written.len().max(1)) {
+                    ops::discard_draft(store, id).unwrap();
+                }
+            }
             Op::Sync { device } => {
                 sync(&mut devices[device], folder.path(), now + skews[device]);
             }
@@ -312,9 +420,11 @@ fn run(ops_: Vec<Op>, skews: [i64; 3], orders: Vec<Vec<usize>>, copy_at: usize) 
         let store = &device.store;
         assert_eq!(own(first), own(store), "own comparisons of device {i}");
         assert_eq!(drill_list(first), drill_list(store), "drills of device {i}");
+        assert_eq!(pack_list(first), pack_list(store), "packs of device {i}");
+        assert_eq!(draft_list(first), draft_list(store), "drafts of device {i}");
         assert_eq!(notes(first, &synced), notes(store, &synced), "notes of device {i}");
         assert_eq!(review_list(first), review_list(store), "reviews of device {i}");
-        assert_eq!(schedules(first), schedules(store), "card schedules of device {i}");
+        assert_eq!(live_schedules(first), live_schedules(store), "card schedules of device {i}");
     }
     // Nothing lost: every revision of an own comparison is current, or was
     // replaced by a revision made with it (one whose base it is), or only
