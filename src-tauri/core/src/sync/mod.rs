@@ -2,7 +2,9 @@
 //! learner already uses keeps in step. `folder` is the transport, `event`
 //! what travels, `clock` how changes are ordered, `compact` how a
 //! device folds its old batches together, `state` what a store keeps about
-//! sync, `run` one sync, and one module per kind of data for how it merges.
+//! sync, `run` one sync, `take` how one event from another device is
+//! checked and taken in, and one module per kind of data for how it merges
+//! (notes, reviews, suspensions, own comparisons, drills, packs, drafts).
 
 pub mod clock;
 pub mod compact;

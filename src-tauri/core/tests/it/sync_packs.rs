@@ -15,9 +15,9 @@ use versus_core::ops::{self, SyncReport};
 use versus_core::store::{comparison_document, comparison_source, Origin, Store};
 use versus_core::sync::folder::write_batch;
 
-use crate::support::{seed_json, seed_library, settings, store_with, Fixture, T0};
+use crate::support::{clock, seed_json, seed_library, settings, store_with, Fixture, T0};
 use crate::sync_own::events_in;
-use crate::sync_reviews::cards;
+use crate::sync_reviews::{cards, reviews, schedules};
 
 const FAKE: &str = "device-00000000000000cc";
 
@@ -198,21 +198,25 @@ fn a_malformed_or_hijacking_pack_is_refused_naming_pack_and_field_and_the_rest_i
 }
 
 #[test]
-fn a_note_on_a_pack_comparison_that_arrives_before_the_pack_is_applied_once_it_does() {
+fn a_note_review_and_suspension_on_a_pack_comparison_that_arrive_before_the_pack_are_applied_once_it_does() {
     let (first, folder) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
     install(&mut a, &pack("1.0", vec![comparison("kafka-vs-pulsar", "Kafka vs Pulsar")]));
     let note = NoteKey::new("kafka-vs-pulsar", Section::Difference, "control");
     ops::save_note(&mut a.store, &note, "Written before the pack reached the desktop.").unwrap();
-    let (key, card) = cards(&a.store).into_iter().find(|(k, _)| k.0 == "kafka-vs-pulsar").unwrap();
+    let mut on_a = cards(&a.store).into_iter().filter(|(k, _)| k.0 == "kafka-vs-pulsar");
+    let ((key, card), (graded, graded_card)) = (on_a.next().unwrap(), on_a.next().unwrap());
     ops::suspend_card(&mut a.store, card, true).unwrap();
+    ops::grade_card(&mut a.store, graded_card, versus_core::study::Grade::Good, clock(T0), settings())
+        .unwrap();
     sync(&mut a, first.path(), T0);
     let (packs, rest): (Vec<Value>, Vec<Value>) =
         events_in(first.path()).into_iter().partition(|e| e["kind"] == "pack");
     write_batch(folder.path(), FAKE, 1, &rest).unwrap();
     let report = sync(&mut b, folder.path(), T0 + 1);
-    assert_eq!((report.received, report.skipped.len()), (2, 0), "{:?}", report.skipped);
+    assert_eq!((report.received, report.skipped.len()), (3, 0), "{:?}", report.skipped);
     assert!(is_archived(b.store.conn(), &note).unwrap(), "kept, waiting for its comparison");
+    assert!(reviews(&b.store).is_empty(), "the review waits for its card");
 
     write_batch(folder.path(), FAKE, 2, &packs).unwrap();
     let report = sync(&mut b, folder.path(), T0 + 2);
@@ -231,6 +235,12 @@ fn a_note_on_a_pack_comparison_that_arrives_before_the_pack_is_applied_once_it_d
         )
         .unwrap();
     assert!(suspended, "the suspension that waited for the card is applied");
+    assert_eq!(
+        reviews(&a.store),
+        reviews(&b.store),
+        "the review is logged in the sync that brought its card"
+    );
+    assert_eq!(schedules(&a.store)[&graded], schedules(&b.store)[&graded]);
 }
 
 #[test]
