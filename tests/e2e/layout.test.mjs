@@ -28,13 +28,15 @@ import {
 const OFF_SCREEN = `
   const width = document.documentElement.clientWidth;
   return [...document.querySelectorAll('.topbar a, .topbar button')]
+    .filter((el) => !el.hidden)
     .map((el) => ({ name: el.textContent.trim() || el.getAttribute('aria-label'), box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.width === 0 || box.left < 0 || box.right > width)
     .map(({ name, box }) => name + ': ' + Math.round(box.left) + '-' + Math.round(box.right));`;
 
 // Top-bar controls that start below the bottom of the first one: a second row.
+// (Hidden ones, such as the word on sync while sync is off, take no room.)
 const SECOND_ROW = `
-  const controls = [...document.querySelectorAll('.topbar a, .topbar button')];
+  const controls = [...document.querySelectorAll('.topbar a, .topbar button')].filter((el) => !el.hidden);
   const firstBottom = controls[0].getBoundingClientRect().bottom;
   return controls
     .filter((el) => el.getBoundingClientRect().top >= firstBottom)

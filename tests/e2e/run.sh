@@ -14,7 +14,7 @@ export CI="${CI:-true}"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 export NO_AT_BRIDGE=1 # no accessibility bus under Xvfb: keeps GTK from waiting for it
 # Upper bound for the whole node run (seconds); a hung test cannot hang CI.
-suite_timeout="${VERSUS_E2E_TIMEOUT:-900}"
+suite_timeout="${VERSUS_E2E_TIMEOUT:-1500}"
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'tests/e2e/run.sh: %s\n' "$*" >&2; exit 1; }

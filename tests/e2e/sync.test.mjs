@@ -145,6 +145,17 @@ test('a sync folder that is gone pauses sync with a message, and notes save as b
     await waitUntil(async () => (await state.getAttribute('data-phase')) === 'paused', 'sync to pause', SYNC_WAIT_MS);
     assert.match(await state.getText(), /Paused: .*unplugged-disk/);
     assert.equal(await (await waitFor(driver, '#sync-indicator')).getText(), 'Sync paused');
+    // At 900 px the word shrinks to its dot, on the top bar's one row.
+    await driver.manage().window().setRect({ x: 0, y: 0, width: 900, height: 640 });
+    await waitUntil(async () => (await js(driver, 'return window.innerWidth;')) <= 900, 'the window to be 900 px wide');
+    const inRow = await js(
+      driver,
+      `const a = document.querySelector('#sync-indicator').getBoundingClientRect();
+       const b = document.querySelector('#search-button').getBoundingClientRect();
+       return a.width > 0 && a.right <= document.documentElement.clientWidth
+         && Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < 8;`,
+    );
+    assert.equal(inRow, true, 'the word on sync fits the top bar at 900 px');
     const details = await (await waitFor(driver, '#sync-details')).getText();
     assert.match(details, /Nothing is lost/);
     assert.match(details, /1 note changed here, not yet sent/);
