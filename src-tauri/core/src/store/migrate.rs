@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0016_sync_dirty.sql"),
     include_str!("../../migrations/0017_sync_packs.sql"),
     include_str!("../../migrations/0018_sync_drafts.sql"),
+    include_str!("../../migrations/0019_sync_draft_base.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -40,8 +40,8 @@ pub(crate) fn record_local_changes(
         tx.prepare_cached("UPDATE draft SET sync_id = ?2 WHERE id = ?1")?
             .execute(params![local_id, stamp])?;
         tx.prepare_cached(
-            "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported)
-             VALUES (?1, ?2, ?3, ?4, 0, ?1, 0)",
+            "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported, made_here)
+             VALUES (?1, ?2, ?3, ?4, 0, ?1, 0, 1)",
         )?
         .execute(params![stamp, comparison, copied_from, document])?;
     }
@@ -55,7 +55,8 @@ pub(crate) fn record_local_changes(
     for (id, document) in edited {
         let stamp = clock.tick(now).stamp(device);
         tx.prepare_cached(
-            "UPDATE draft_sync SET document = ?2, deleted = 0, stamp = ?3, exported = 0 WHERE id = ?1",
+            "UPDATE draft_sync SET document = ?2, deleted = 0, base = stamp, stamp = ?3, exported = 0, made_here = 1
+             WHERE id = ?1",
         )?
         .execute(params![id, document, stamp])?;
     }
@@ -69,7 +70,8 @@ pub(crate) fn record_local_changes(
     for id in gone {
         let stamp = clock.tick(now).stamp(device);
         tx.prepare_cached(
-            "UPDATE draft_sync SET document = '', deleted = 1, stamp = ?2, exported = 0 WHERE id = ?1",
+            "UPDATE draft_sync SET document = '', deleted = 1, base = stamp, stamp = ?2, exported = 0, made_here = 1
+             WHERE id = ?1",
         )?
         .execute(params![id, stamp])?;
     }
@@ -108,6 +110,8 @@ pub(crate) struct DraftIn<'a> {
     pub document: &'a str,
     pub deleted: bool,
     pub stamp: &'a str,
+    /// The state it replaced where it was made.
+    pub base: Option<&'a str>,
     /// When it was made: the wall time its id carries.
     pub at: i64,
 }
@@ -115,18 +119,27 @@ pub(crate) struct DraftIn<'a> {
 /// Takes in another device's draft when it is newer than the state known
 /// for it: the draft saved, made or deleted here. True when it was.
 pub(crate) fn receive(tx: &Transaction<'_>, draft: &DraftIn<'_>) -> Result<bool> {
-    let known: Option<String> = tx
-        .prepare_cached("SELECT stamp FROM draft_sync WHERE id = ?1")?
-        .query_row([draft.id], |r| r.get(0))
+    let known: Option<(String, String, bool, bool)> = tx
+        .prepare_cached("SELECT stamp, document, deleted, made_here FROM draft_sync WHERE id = ?1")?
+        .query_row([draft.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    if known.is_some_and(|known| known.as_str() >= draft.stamp) {
-        return Ok(false);
+    if let Some((stamp, document, deleted, made_here)) = &known {
+        if stamp.as_str() >= draft.stamp {
+            return Ok(false);
+        }
+        // An edit made here that the newer one was not made on top of: a
+        // concurrent edit, kept here as a draft of its own (the device that
+        // made it keeps it, once; it then travels like any draft).
+        let concurrent = draft.base != Some(stamp.as_str());
+        if *made_here && !*deleted && concurrent && *document != draft.document {
+            keep_lost_edit(tx, draft, document)?;
+        }
     }
     tx.prepare_cached(
-        "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)
+        "INSERT INTO draft_sync (id, comparison_id, copied_from, document, deleted, stamp, exported, base, made_here)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, 0)
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, deleted = excluded.deleted,
-             stamp = excluded.stamp, exported = 1",
+             stamp = excluded.stamp, exported = 1, base = excluded.base, made_here = 0",
     )?
     .execute(params![
         draft.id,
@@ -134,7 +147,8 @@ pub(crate) fn receive(tx: &Transaction<'_>, draft: &DraftIn<'_>) -> Result<bool>
         draft.copied_from,
         draft.document,
         draft.deleted,
-        draft.stamp
+        draft.stamp,
+        draft.base
     ])?;
     if draft.deleted {
         tx.prepare_cached("DELETE FROM draft WHERE sync_id = ?1")?.execute([draft.id])?;
@@ -159,6 +173,29 @@ pub(crate) fn receive(tx: &Transaction<'_>, draft: &DraftIn<'_>) -> Result<bool>
     Ok(true)
 }
 
+/// Keeps the edit `document`, made here and replaced by another device's
+/// concurrent one, as a new draft: a copy of what it edited, titled so the
+/// learner can tell the two apart. One too large to be a draft (or a
+/// damaged row that does not read as one) stays only in the batches this
+/// device sent.
+fn keep_lost_edit(tx: &Transaction<'_>, draft: &DraftIn<'_>, document: &str) -> Result<()> {
+    let Ok(mut kept) = serde_json::from_str::<DraftDocument>(document) else { return Ok(()) };
+    kept.title = format!("{}{LOST_EDIT_SUFFIX}", kept.title);
+    let Ok(json) = serde_json::to_string(&kept) else { return Ok(()) };
+    if json.len() > MAX_DRAFT_BYTES {
+        return Ok(());
+    }
+    let now = Clock::parse_stamp(draft.stamp).map_or(draft.at, |c| c.ms);
+    tx.prepare_cached(
+        "INSERT INTO draft (comparison_id, copied_from, document, created_at, updated_at) VALUES (NULL, ?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![draft.comparison.or(draft.copied_from), json, now])?;
+    Ok(())
+}
+
+/// What a draft kept after a concurrent edit says after its title.
+pub const LOST_EDIT_SUFFIX: &str = " (my edit, kept beside another computer's)";
+
 /// Whether a draft here edits comparison `id` already.
 fn edit_open(conn: &Connection, id: &str) -> Result<bool> {
     Ok(conn
@@ -170,7 +207,7 @@ fn edit_open(conn: &Connection, id: &str) -> Result<bool> {
 pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
     let events = conn
         .prepare(
-            "SELECT id, comparison_id, copied_from, document, deleted, stamp FROM draft_sync
+            "SELECT id, comparison_id, copied_from, document, deleted, stamp, base FROM draft_sync
              WHERE exported = 0 ORDER BY stamp",
         )?
         .query_map([], |r| {
@@ -181,6 +218,7 @@ pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
                 document: r.get(3)?,
                 deleted: r.get(4)?,
                 stamp: r.get(5)?,
+                base: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

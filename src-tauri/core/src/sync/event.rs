@@ -71,6 +71,10 @@ pub enum Event {
         document: String,
         deleted: bool,
         stamp: String,
+        /// The stamp of the state this one replaced where it was made, if any:
+        /// what tells a concurrent edit from a later one.
+        #[serde(default)]
+        base: Option<String>,
     },
 }
 

@@ -177,7 +177,7 @@ pub(crate) fn take_in(
             }
             new
         }
-        Event::Draft { id, comparison, copied_from, document, deleted, stamp } => {
+        Event::Draft { id, comparison, copied_from, document, deleted, stamp, base } => {
             let what = match comparison.as_deref().or(copied_from.as_deref()) {
                 Some(of) => format!("a draft of {} from another computer", shorten(of)),
                 None => "a draft from another computer".to_string(),
@@ -202,6 +202,7 @@ pub(crate) fn take_in(
                 document: &document,
                 deleted: *deleted,
                 stamp,
+                base: base.as_deref(),
                 at: made.ms,
             };
             drafts::receive(tx, &draft)?

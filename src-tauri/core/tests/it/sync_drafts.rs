@@ -75,7 +75,7 @@ fn a_draft_saved_on_one_device_is_edited_on_the_other_and_discarded_everywhere()
 }
 
 #[test]
-fn edits_of_one_draft_on_both_devices_end_on_the_later_everywhere() {
+fn edits_of_one_draft_on_both_devices_end_on_the_later_everywhere_and_the_other_is_kept_as_a_draft() {
     let folder = tempfile::tempdir().unwrap();
     let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
     let on_a = ops::create_draft(&mut a.store, &own_draft("Kafka vs Pulsar")).unwrap();
@@ -87,8 +87,38 @@ fn edits_of_one_draft_on_both_devices_end_on_the_later_everywhere() {
     sync(&mut a, folder.path(), T0 + 10);
     sync(&mut b, folder.path(), T0 + 20);
     sync(&mut a, folder.path(), T0 + 30);
+    // The laptop's edit lost to a concurrent one: the laptop keeps it as a
+    // draft of its own, which then travels like any draft.
+    sync(&mut a, folder.path(), T0 + 40);
+    sync(&mut b, folder.path(), T0 + 50);
     assert_eq!(drafts(&a), drafts(&b));
-    assert_eq!(drafts(&a)[0].3, "On the desktop, later.");
+    let kept = format!("Kafka vs Pulsar{}", versus_core::sync::drafts::LOST_EDIT_SUFFIX);
+    assert_eq!(
+        drafts(&a),
+        vec![
+            (None, None, "Kafka vs Pulsar".to_string(), "On the desktop, later.".to_string()),
+            (None, None, kept, "On the laptop.".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn an_edit_made_on_top_of_another_devices_keeps_no_copy() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (store_with(&seed_library()), store_with(&seed_library()));
+    let on_a = ops::create_draft(&mut a.store, &own_draft("Kafka vs Pulsar")).unwrap();
+    set_summary(&mut a, on_a, "First, on the laptop.");
+    sync(&mut a, folder.path(), T0);
+    sync(&mut b, folder.path(), T0 + 1);
+    let on_b = only_draft(&b);
+    set_summary(&mut b, on_b, "Then on the desktop, having read it.");
+    sync(&mut b, folder.path(), T0 + 2);
+    sync(&mut a, folder.path(), T0 + 3);
+    sync(&mut a, folder.path(), T0 + 4);
+    sync(&mut b, folder.path(), T0 + 5);
+    assert_eq!(drafts(&a), drafts(&b));
+    assert_eq!(drafts(&a).len(), 1, "a later edit is no conflict: {:?}", drafts(&a));
+    assert_eq!(drafts(&a)[0].3, "Then on the desktop, having read it.");
 }
 
 #[test]
