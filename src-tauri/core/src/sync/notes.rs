@@ -162,8 +162,3 @@ pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(events)
 }
-
-pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute("UPDATE note_change SET exported = 1 WHERE exported = 0", [])?;
-    Ok(())
-}

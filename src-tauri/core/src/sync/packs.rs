@@ -277,8 +277,3 @@ pub(crate) fn outgoing(conn: &Connection) -> Result<(Vec<Event>, Vec<String>)> {
     }
     Ok((events, refused))
 }
-
-pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute("UPDATE pack_sync SET exported = 1 WHERE exported = 0", [])?;
-    Ok(())
-}

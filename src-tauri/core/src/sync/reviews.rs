@@ -371,8 +371,3 @@ pub(crate) fn outgoing(conn: &Connection) -> Result<Vec<Event>> {
     }
     Ok(events)
 }
-
-pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute("UPDATE review_sync SET exported = 1 WHERE exported = 0", [])?;
-    Ok(())
-}

@@ -20,7 +20,7 @@ use crate::sync::compact::compact_own;
 use crate::sync::event::{Event, Incoming};
 use crate::sync::folder::{read_batches, within_limits, write_next_free, Skipped};
 use crate::sync::reviews::{self, Replay};
-use crate::sync::state::{device_id, next_seq, set_meta};
+use crate::sync::state::{self, device_id, next_seq, set_meta};
 use crate::sync::take::{shorten, take_in, Taken, Touched};
 use crate::sync::{drafts, drills, notes, own, packs, replay, suspensions};
 
@@ -182,15 +182,9 @@ pub fn sync(tx: &Transaction<'_>, folder: &Path, now: i64, settings: StudySettin
         set_meta(tx, "next_seq", &next.to_string())?;
         report.skipped.extend(compacted.left);
     }
-    notes::mark_exported(tx)?;
-    reviews::mark_exported(tx)?;
+    state::mark_exported(tx)?;
     reviews::log_recorded(tx)?;
     notes::dirty_recorded(tx)?;
-    suspensions::mark_exported(tx)?;
-    own::mark_exported(tx)?;
-    drills::mark_exported(tx)?;
-    packs::mark_exported(tx)?;
-    drafts::mark_exported(tx)?;
     clock.save(tx)?;
     Ok(report)
 }

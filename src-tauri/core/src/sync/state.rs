@@ -20,6 +20,25 @@ pub(crate) fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(
     Ok(())
 }
 
+/// The tables whose rows a sync sends, each with its `exported` flag.
+const OUTBOX_TABLES: [&str; 7] = [
+    "note_change",
+    "review_sync",
+    "suspension_change",
+    "comparison_change",
+    "drill_sync",
+    "pack_sync",
+    "draft_sync",
+];
+
+/// Everything not yet sent has gone in this sync's batches.
+pub(crate) fn mark_exported(tx: &Transaction<'_>) -> Result<()> {
+    for table in OUTBOX_TABLES {
+        tx.execute(&format!("UPDATE {table} SET exported = 1 WHERE exported = 0"), [])?;
+    }
+    Ok(())
+}
+
 /// Records the folder chosen. A different folder than before is a new
 /// place: everything known is sent there, and its batches read from the first.
 pub(crate) fn set_folder(tx: &Transaction<'_>, folder: Option<&Path>) -> Result<()> {
@@ -31,15 +50,7 @@ pub(crate) fn set_folder(tx: &Transaction<'_>, folder: Option<&Path>) -> Result<
     if meta(tx, "folder")?.as_deref() == Some(&*text) {
         return Ok(());
     }
-    for table in [
-        "note_change",
-        "review_sync",
-        "suspension_change",
-        "comparison_change",
-        "drill_sync",
-        "pack_sync",
-        "draft_sync",
-    ] {
+    for table in OUTBOX_TABLES {
         tx.execute(&format!("UPDATE {table} SET exported = 0"), [])?;
     }
     tx.execute("DELETE FROM sync_seen", [])?;
