@@ -209,7 +209,8 @@ function followSync() {
     indicator.dataset.phase = badge.phase;
     indicator.setAttribute("aria-label", `${badge.text}. ${badge.title} Open Settings.`);
   };
-  api.syncStatus().then((view) => showStatus(view.status), (err) => console.warn("sync status", err));
+  // No first read: the sync thread sends its status with the first sync,
+  // which waits for the syncSettings call below (and says "off" too).
   api
     .onSyncStatus((status) => {
       showStatus(status);
